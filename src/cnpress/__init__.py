@@ -1,0 +1,23 @@
+"""cnpress: clean the text PDF extraction and OCR make of Chinese newspapers.
+
+>>> import cnpress
+>>> cnpress.clean("潜心 20年的“成果”。")
+'潜心20年的“成果”。\\n'
+"""
+
+from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
+from .normalize import normalize_line, normalize_lines
+from .pipeline import build_blocks, clean, parse
+from .reading import DecodeError, decode_bytes, read_text, split_lines
+from .rejoin import join_lines
+from .render import render_markdown, render_text, to_dict, to_json, to_jsonl
+from .spacing import fix_spacing, widen_punctuation
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "Options", "Repair",
+    "build_blocks", "clean", "decode_bytes", "fix_spacing", "join_lines", "normalize_line", "normalize_lines",
+    "parse", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
+    "widen_punctuation",
+]

@@ -1,0 +1,158 @@
+"""Bylines: author lines parsed into agency, role and names.
+
+Forms found in the inputs:
+
+* marker-led lines: ``■ 新华社记者 吴雨 任军`` (the marker is often OCR'd
+  as ``姻``), ``■ 新华网 赵秋玥``, ``■ 丁会 刘斌``;
+* plain staff lines: ``本报记者 齐旭``;
+* bracketed end-of-article lines, also with OCR-garbled brackets:
+  ``（林伟霞 黄俭）`` / ``渊林伟霞 黄俭冤``;
+* inline lead-ins: ``本报讯 记者齐旭报道：6月27日，…``;
+* trailing attributions: ``…见到实效。(跃文)``.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+import regex
+
+from .chars import GARBLED_BRACKETS
+from .model import Byline, Span
+
+__all__ = [
+    "AGENCIES", "ROLES", "looks_like_byline_line", "parse_byline",
+    "split_lead_in", "split_trailing_attribution", "restore_brackets",
+]
+
+#: News agencies and papers that sign articles.
+AGENCIES: Final = (
+    "新华社", "新华网", "人民日报", "人民网", "中新社", "中新网", "光明日报", "经济日报",
+    "央视网", "央视新闻", "中国日报", "科技日报", "工人日报", "中国青年报", "本报", "本刊", "本台",
+)
+#: Roles that stand between agency and names.
+ROLES: Final = ("特约记者", "特派记者", "摄影记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "编辑")
+
+_AGENCY = "(?:" + "|".join(AGENCIES) + ")"
+_ROLE = "(?:" + "|".join(ROLES) + ")"
+# A Chinese personal name: 2–4 Han, or a transliterated name with "·".
+_NAME = r"[\p{Han}]{2,4}(?:·[\p{Han}]{1,6})?"
+_NAMES = _NAME + r"(?:[ 、，,]+" + _NAME + r"){0,7}"
+
+# "新华社记者 陈刚 杨绍功", "本报记者 齐旭", "新华网 赵秋玥", "丁会 刘斌" (with marker).
+_BYLINE_LINE = regex.compile(
+    r"^(?P<agency>" + _AGENCY + r")?\s*(?P<role>" + _ROLE + r")?\s*(?P<names>" + _NAMES + r")$"
+)
+# A whole line in brackets, real or garbled: "（林伟霞 黄俭）", "渊林伟霞 黄俭冤".
+_BRACKETED = regex.compile(r"^[（(渊](?P<inner>" + _NAMES + r")[)）冤]$")
+# Inline lead-in: "本报讯 记者齐旭报道：", "本报讯（记者 王伟）", "本报讯".
+_LEAD_IN = regex.compile(
+    r"^(?P<lead>(?:本报|本刊|本台)讯"
+    r"(?:\s*(?P<role>" + _ROLE + r")\s*(?P<names>" + _NAME + r"(?:[ 、]" + _NAME + r")*?)\s*报道\s*[：:]"
+    r"|\s*[（(]\s*(?P<role2>" + _ROLE + r")\s*(?P<names2>" + _NAMES + r")\s*[)）])?)\s*"
+)
+# A trailing attribution after a sentence end: "…见到实效。(跃文)".
+_TRAILING = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>[（(]" + _NAMES + r"[)）])$")
+# A trailing photo credit after a sentence end: "…后备班组长。 黄华伟 朱佳妮 摄影报道".
+_TRAILING_CREDIT = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>" + _NAMES + r"\s*(?:摄影报道|摄影|摄))$")
+
+
+class LeadIn(NamedTuple):
+    """A byline split off the start of a paragraph."""
+
+    lead: str
+    rest: str
+
+
+def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
+    """Whether a whole line is a byline.
+
+    Without a marker glyph the line needs an agency or a role, or brackets
+    around the names; with one, names alone will do.
+
+    >>> looks_like_byline_line("新华社记者 陈刚 杨绍功 叶昊鸣", "■")
+    True
+    >>> looks_like_byline_line("本报记者 齐旭")
+    True
+    >>> looks_like_byline_line("渊林伟霞 黄俭冤")
+    True
+    >>> looks_like_byline_line("科技赋能")
+    False
+    """
+    if len(text) > 40:
+        return False
+    m = _BYLINE_LINE.match(text)
+    if m:
+        if m.group("agency") or m.group("role"):
+            return True
+        if marker is not None and marker not in ("▲", "▼"):
+            return True
+    b = _BRACKETED.match(text)
+    return b is not None and len(regex.split(r"[ 、，,]+", b.group("inner"))) >= 2
+
+
+def restore_brackets(text: str) -> str:
+    """Restore OCR-garbled brackets around a whole byline line.
+
+    >>> restore_brackets("渊林伟霞 黄俭冤")
+    '（林伟霞 黄俭）'
+    """
+    if _BRACKETED.match(text) and text[0] in GARBLED_BRACKETS and text[-1] in GARBLED_BRACKETS:
+        return GARBLED_BRACKETS[text[0]] + text[1:-1] + GARBLED_BRACKETS[text[-1]]
+    return text
+
+
+def parse_byline(text: str, span: Span) -> Byline:
+    """Parse a byline's text into agency, role and names.
+
+    >>> parse_byline("新华社记者 吴雨 任军", (5, 5))
+    Byline(agency='新华社', role='记者', names=('吴雨', '任军'), raw='新华社记者 吴雨 任军', span=(5, 5))
+    >>> parse_byline("本报讯 记者齐旭报道：", (1, 1)).names
+    ('齐旭',)
+    """
+    inner = text.strip().strip("（）()")
+    lead = _LEAD_IN.match(inner)
+    if lead and lead.group("lead"):
+        agency = lead.group("lead")[:2]
+        role = lead.group("role") or lead.group("role2")
+        names = lead.group("names") or lead.group("names2") or ""
+        return Byline(agency, role, _split_names(names), text, span)
+    m = _BYLINE_LINE.match(inner)
+    if m:
+        return Byline(m.group("agency"), m.group("role"), _split_names(m.group("names")), text, span)
+    return Byline(None, None, _split_names(inner), text, span)
+
+
+def _split_names(names: str) -> tuple[str, ...]:
+    return tuple(n for n in regex.split(r"[ 、，,]+", names) if n)
+
+
+def split_lead_in(text: str) -> LeadIn | None:
+    """Split an inline byline lead-in off a paragraph's start.
+
+    >>> split_lead_in("本报讯 记者齐旭报道：6月27日，第二十届…")
+    LeadIn(lead='本报讯 记者齐旭报道：', rest='6月27日，第二十届…')
+    >>> split_lead_in("本报讯 工业和信息化部近日印发…")
+    LeadIn(lead='本报讯', rest='工业和信息化部近日印发…')
+    """
+    m = _LEAD_IN.match(text)
+    if not m or not m.group("lead"):
+        return None
+    rest = text[m.end():]
+    if not rest:
+        return None
+    return LeadIn(m.group("lead").strip(), rest)
+
+
+def split_trailing_attribution(text: str) -> tuple[str, str] | None:
+    """Split a trailing attribution or photo credit off a paragraph's end.
+
+    >>> split_trailing_attribution("…见到实效。(跃文)")
+    ('…见到实效。', '(跃文)')
+    >>> split_trailing_attribution("…后备班组长。 黄华伟 朱佳妮 摄影报道")
+    ('…后备班组长。', '黄华伟 朱佳妮 摄影报道')
+    """
+    m = _TRAILING.search(text) or _TRAILING_CREDIT.search(text)
+    if not m:
+        return None
+    return text[: m.start()].rstrip(), m.group("attr")

@@ -1,0 +1,131 @@
+"""Context-free classification of single lines.
+
+A table of named rules (:data:`LINE_RULES`) is tried in order on each
+normalised line; the first that matches gives the line's kind and the rule's
+name becomes the reason.  Lines that no rule claims are ``text``: body or
+heading, which :mod:`cnpress.layout` decides from the lines around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from .bylines import looks_like_byline_line
+from .chars import CAPTION_MARKERS
+from .furniture import FURNITURE_RULES
+from .normalize import NLine
+
+__all__ = ["LineTag", "LineRule", "LINE_RULES", "classify_line", "tag_lines", "TEXT", "BLANK", "HEADING"]
+
+#: Pseudo-kinds used before blocks exist.
+TEXT = "text"
+BLANK = "blank"
+HEADING = "heading"
+
+
+class LineTag(NamedTuple):
+    """The kind a rule gave a line, and the rule's name."""
+
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A named rule: ``test(line)`` true means the line is of ``kind``."""
+
+    name: str
+    kind: str
+    test: Callable[[NLine], bool]
+
+
+def _matches(pattern: str) -> Callable[[NLine], bool]:
+    compiled = regex.compile(pattern)
+    return lambda line: compiled.search(line.text) is not None
+
+
+# A Markdown heading: "## 促转型：…".
+_MD_HEADING = r"^#{1,6} +\S"
+# A dash leader: "——解读前三季度金融数据" (dashes already shortened to two).
+_DASH_LEADER = r"^——[^—]"
+# A column label between circles: "○刊首○", "○省内动态○".
+_CIRCLE_KICKER = r"^[○◎●]\s*\S{1,10}\s*[○◎●]$"
+# Source attribution on its own line: "（来源：浙江日报）".
+_SOURCE = r"^[（(]\s*(?:来源|来自|稿源|原载|转自|摘自)\s*[：:].{1,40}[)）]$"
+# Photo credits: "新华社记者 季春鹏 摄", "孙凯芳 摄影报道", "（企业供图）".
+_PHOTO_CREDIT = (
+    r"^(?:[\p{Han}]{0,8}(?:记者|通讯员)\s*)?[\p{Han}]{2,4}(?:\s+[\p{Han}]{2,4}){0,3}\s*(?:摄|摄影|摄影报道|供图)$"
+    r"|[（(][\p{Han}]{0,10}供图[)）]$"
+)
+
+
+def _caption_marker(line: NLine) -> bool:
+    return line.marker is not None and line.marker in CAPTION_MARKERS
+
+
+def _byline(line: NLine) -> bool:
+    return looks_like_byline_line(line.text, line.marker)
+
+
+#: The line rules, tried in order; the first match wins.
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("markdown-heading", HEADING, _matches(_MD_HEADING)),
+    *(LineRule(name, "furniture", _matches(pattern)) for name, pattern in FURNITURE_RULES),
+    LineRule("source-line", "source", _matches(_SOURCE)),
+    LineRule("caption-marker", "caption", _caption_marker),
+    LineRule("photo-credit", "caption", _matches(_PHOTO_CREDIT)),
+    LineRule("byline", "byline", _byline),
+    LineRule("dash-leader", "subtitle", _matches(_DASH_LEADER)),
+    LineRule("circle-kicker", "kicker", _matches(_CIRCLE_KICKER)),
+)
+
+
+def classify_line(line: NLine) -> LineTag:
+    """Return the kind of one line by the first rule in :data:`LINE_RULES`.
+
+    >>> classify_line(NLine(1, "·· 10")).kind
+    'furniture'
+    >>> classify_line(NLine(1, "新华社记者 陈刚 杨绍功", "■"))
+    LineTag(kind='byline', reason='byline')
+    >>> classify_line(NLine(1, "有光，才有了人们眼中色彩斑斓的世界。")).kind
+    'text'
+    """
+    if not line.text:
+        return LineTag(BLANK, "blank")
+    for rule in LINE_RULES:
+        if rule.test(line):
+            return LineTag(rule.kind, rule.name)
+    return LineTag(TEXT, "text")
+
+
+def _caption_open(text: str) -> bool:
+    """A caption line that runs on to the next line (no sentence end, no credit)."""
+    return not (text.endswith(("摄", "摄影", "摄影报道", "供图", "供图）")) or text[-1] in "。！？”）)")
+
+
+def tag_lines(lines: Sequence[NLine]) -> list[LineTag]:
+    """Classify every line: the line rules, then the context rules.
+
+    Context rules: a photo caption that does not end its sentence takes the
+    next text line with it (``caption-continued``).
+
+    >>> [t.kind for t in tag_lines([NLine(1, "9月24日，技术人员对X射线", "▲"), NLine(2, "管进行气密性检测。")])]
+    ['caption', 'caption']
+    """
+    tags = [classify_line(line) for line in lines]
+    open_caption = False
+    for i, line in enumerate(lines):
+        kind = tags[i].kind
+        if kind == BLANK:
+            continue
+        if open_caption and kind == TEXT:
+            tags[i] = LineTag("caption", "caption-continued")
+        elif kind != "caption":
+            open_caption = False
+            continue
+        open_caption = _caption_open(line.text)
+    return tags

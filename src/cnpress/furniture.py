@@ -1,0 +1,78 @@
+"""Page furniture: page numbers, masthead lines and jump markers.
+
+Furniture is set aside in its own blocks, never deleted.  Jump markers
+("(下转第2版)", "（上接第1版）") also link an article to its continuation.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "jump_target"]
+
+_NUM = r"[0-9０-９一二三四五六七八九十百]+"
+
+# A jump marker: "(下转第2版)", "（上接第1版）", "（转第3版）".
+_JUMP_BODY = r"[（(]\s*(?P<dir>下转|上接|接|转)\s*第?\s*(?P<page>" + _NUM + r")\s*版\s*[)）]"
+
+#: (name, pattern) for lines that are furniture as a whole.
+FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
+    # "·· 10", "- 3 -", "10": a page number, maybe with dots or dashes.
+    ("page-number", r"^(?:[·•\-—–.]+\s*)?[0-9]{1,3}(?:\s*[·•\-—–.]+)?$"),
+    ("jump-line", "^" + _JUMP_BODY + "$"),
+    # Masthead fields: "主管：…", "主办：…", "社长：…".
+    ("masthead-field", r"^(?:主\s*管|主\s*办|承办|协办|出版|编辑部?|总编辑|社长|副?主编|责任编辑|美术编辑|"
+                       r"地址|电话|传真|邮编|网址|印刷|定价|发行|广告|投稿邮箱)\s*[：:]"),
+    ("serial-number", r"(?:国内统一连续出版物号|国际标准连续出版物号|ISSN\s*\d{4}-\d{3}[\dX]|"
+                      r"^CN\s*\d{2}\s*-\s*\d{4}|邮发代号)"),
+    ("url", r"^(?:https?://|www\.)\S+$"),
+    ("date-line", r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?"
+                  r"(?:\s*(?:农历|第\d+期)\S*)?$"),
+    ("weekday", r"^星期[一二三四五六日天]$"),
+    ("edition-count", r"^(?:今日|本期)\s*\d+\s*版$"),
+    ("issue-number", r"^第\s*\d+\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?$"),
+    ("publisher-line", r"^[\p{Han}]{2,12}(?:出版|出版物|主办)$"),
+)
+
+#: A jump marker inside a body line, at its end or its start.
+INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
+
+#: A page number line (used by rejoining, which reads across it).
+PAGE_NUMBER: Final = regex.compile(FURNITURE_RULES[0][1])
+
+_CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def jump_target(marker: str) -> tuple[str, int] | None:
+    """Return ``("on"|"from", page)`` for a jump marker, else ``None``.
+
+    >>> jump_target("(下转第2版)")
+    ('on', 2)
+    >>> jump_target("（上接第十二版）")
+    ('from', 12)
+    """
+    m = regex.search(_JUMP_BODY, marker)
+    if not m:
+        return None
+    direction = "from" if m.group("dir") in ("上接", "接") else "on"
+    return direction, _page_number(m.group("page"))
+
+
+def _page_number(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    # Chinese numerals up to 百: 十二 = 12, 二十 = 20, 二十三 = 23.
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += max(current, 1) * 100
+            current = 0
+        elif ch == "十":
+            total += max(current, 1) * 10
+            current = 0
+        else:
+            current = _CN_DIGITS.get(ch, 0)
+    return total + current

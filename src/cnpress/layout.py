@@ -1,0 +1,196 @@
+"""Layout: column widths, headings among the text lines, paragraph ends.
+
+The raw seeds carry no paragraph signal in their blank lines, so every
+decision is made from the lines themselves, measured in ems
+(:func:`cnpress.chars.column_width`):
+
+* the *column width* ``W`` of a region is the 75th percentile of its text
+  line widths (most lines of a justified column are full);
+* a paragraph's first line is shorter by its lost two-em indent;
+* a paragraph's last line ends in terminal punctuation and is short, or is
+  followed by an indented (short) first line;
+* a line much shorter than the column that does not end in terminal
+  punctuation, after a paragraph end, is a heading — unless jieba reads a
+  word across its end and the next line's start (a wrap, not a heading).
+
+Lines at least ``LONG_LINE_EMS`` wide on average are the other input style:
+one paragraph per line with stray hard breaks, where a line ends a paragraph
+exactly when it ends in terminal punctuation.
+
+Every decision carries a reason string, kept on the blocks it produces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from .chars import CLAUSE_PUNCT, TERMINAL_PUNCT, column_width
+from .classify import BLANK, HEADING, TEXT, LineTag
+from .normalize import NLine
+from .spacing import _word_crosses
+
+__all__ = ["Layout", "analyse_layout", "LONG_LINE_EMS"]
+
+#: A region whose column is wider than this is one-paragraph-per-line text.
+LONG_LINE_EMS: Final = 45.0
+#: How many text lines one column-width estimate covers.
+REGION_LINES: Final = 48
+#: A heading in long-line text is at most this wide.
+MAX_HEADING_EMS: Final = 40.0
+#: In a column, a line this much narrower than ``W`` is "short".
+SHORT_MARGIN: Final = 4.5
+#: A line at most ``W - INDENT_MARGIN`` wide can be an indented first line
+#: or a last line.
+INDENT_MARGIN: Final = 1.75
+#: A line this much wider than the column is not part of it.
+WIDE_MARGIN: Final = 4.0
+#: Lines that read across page furniture without breaking a paragraph.
+_TRANSPARENT: Final = frozenset({BLANK, "page-number"})
+#: Clause punctuation that rules a line out as a heading (、 is allowed:
+#: "有条件、有信心实现全年目标").
+_NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
+#: Line kinds after which a full-width unterminated line is a deck, not body.
+_HEADING_LIKE: Final = frozenset({HEADING, "kicker", "subtitle"})
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the layout analysis decided, by raw line number.
+
+    ``kind`` maps every text line to ``"body"`` or ``"heading"``;
+    ``ends`` maps the last line of every body paragraph to the reason it
+    ends there; ``reasons`` gives the reason for each heading.
+    """
+
+    kind: dict[int, str]
+    ends: dict[int, str]
+    reasons: dict[int, str]
+    column: dict[int, float]
+
+
+def _region_widths(widths: Sequence[float]) -> list[float]:
+    """Column width estimate for every text line, region by region."""
+    out: list[float] = []
+    for start in range(0, len(widths), REGION_LINES):
+        chunk = widths[start:start + REGION_LINES]
+        # Let a short tail region borrow its neighbour's lines.
+        sample = list(widths[max(0, start - REGION_LINES // 2):start + REGION_LINES]) if len(chunk) < 16 else list(chunk)
+        sample.sort()
+        w = sample[(len(sample) * 3) // 4] if sample else 0.0
+        out.extend([w] * len(chunk))
+    return out
+
+
+def _terminal(text: str) -> bool:
+    return text[-1] in TERMINAL_PUNCT
+
+
+def _heading_reason(
+    text: str, w: float, col: float, next_text: str | None, after_heading: bool = False
+) -> str | None:
+    """Why a text line after a paragraph end is a heading, or ``None``."""
+    long_mode = col > LONG_LINE_EMS
+    inner = text[:-1]
+    prose = any(c in _NOT_IN_HEADING for c in inner)
+    if not long_mode and w > col + WIDE_MARGIN and not prose:
+        return "wider-than-column"
+    if after_heading and not long_mode and not prose and not _terminal(text) and w > col - INDENT_MARGIN:
+        # Too wide for an indented first line, right under a heading: a deck.
+        return "full-width-after-heading"
+    if _terminal(text):
+        # A lead-in such as "“点”：" standing above a heading line.
+        if text[-1] in "：:" and w <= 8 and next_text is not None and not _terminal(next_text):
+            return "lead-in"
+        return None
+    limit = MAX_HEADING_EMS if long_mode else col - SHORT_MARGIN
+    if w > limit:
+        return None
+    if sum(c in _NOT_IN_HEADING for c in inner) > (1 if long_mode else 0):
+        return None
+    if next_text and _word_crosses(text[-2:], next_text[:2]):
+        return None  # "重庆小|康动力": a word runs on, so this is a wrap
+    return "short-unterminated"
+
+
+def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
+    """Decide headings and paragraph ends for the ``text`` lines.
+
+    ``tags[i]`` is the line tag of ``lines[i]``; only lines tagged ``text``
+    are decided here.  Lines tagged ``blank`` or page-number furniture are
+    transparent: a paragraph reads across them.
+    """
+    text_idx = [i for i, t in enumerate(tags) if t.kind == TEXT]
+    widths = [column_width(lines[i].text) for i in text_idx]
+    cols = _region_widths(widths)
+    kind: dict[int, str] = {}
+    ends: dict[int, str] = {}
+    reasons: dict[int, str] = {}
+    column: dict[int, float] = {}
+    # The previous body line (index into lines), or None after a boundary.
+    prev_body: int | None = None
+    prev_end = True
+    prev_heading = False
+    pos_of = {i: k for k, i in enumerate(text_idx)}
+
+    def next_text_line(i: int) -> int | None:
+        """The next line after ``i`` that is not transparent, if it is text."""
+        for j in range(i + 1, len(lines)):
+            if tags[j].kind in _TRANSPARENT or tags[j].reason in _TRANSPARENT:
+                continue
+            return j if tags[j].kind == TEXT else None
+        return None
+
+    for i in range(len(lines)):
+        tag = tags[i]
+        if tag.kind in _TRANSPARENT or tag.reason in _TRANSPARENT:
+            continue
+        if tag.kind != TEXT:
+            # Any other block is a boundary: the paragraph before it ends.
+            if prev_body is not None and prev_body not in ends:
+                ends[prev_body] = "before-" + (tag.kind if tag.kind != HEADING else "heading")
+            prev_body, prev_end = None, True
+            prev_heading = tag.kind in _HEADING_LIKE
+            continue
+        k = pos_of[i]
+        text, w, col = lines[i].text, widths[k], cols[k]
+        column[lines[i].no] = col
+        j = next_text_line(i)
+        next_text = lines[j].text if j is not None else None
+        reason = _heading_reason(text, w, col, next_text, prev_heading) if prev_end else None
+        prev_heading = reason is not None
+        if reason is not None:
+            if prev_body is not None and prev_body not in ends:
+                ends[prev_body] = "before-heading"
+            kind[lines[i].no] = "heading"
+            reasons[lines[i].no] = reason
+            prev_body, prev_end = None, True
+            continue
+        kind[lines[i].no] = "body"
+        prev_body = i
+        end = _end_reason(text, w, col, j, lines, widths, pos_of)
+        if end is not None:
+            ends[i] = end
+        prev_end = end is not None
+    if prev_body is not None and prev_body not in ends:
+        ends[prev_body] = "end-of-text"
+    return Layout(kind, {lines[i].no: r for i, r in ends.items()}, reasons, column)
+
+
+def _end_reason(
+    text: str, w: float, col: float, j: int | None,
+    lines: Sequence[NLine], widths: Sequence[float], pos_of: dict[int, int],
+) -> str | None:
+    """Why body line ``text`` ends its paragraph, or ``None`` if it runs on."""
+    if j is None:
+        return None  # decided by what follows (a boundary or the end)
+    if not _terminal(text):
+        return None
+    if col > LONG_LINE_EMS:
+        return "terminal-long-line"
+    if w <= col - INDENT_MARGIN:
+        return "short-last-line"
+    if widths[pos_of[j]] <= col - INDENT_MARGIN:
+        return "next-indented"
+    return None

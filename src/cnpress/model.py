@@ -1,0 +1,147 @@
+"""The data model: frozen dataclasses shared by every stage.
+
+A :class:`Document` holds every :class:`Block` in reading order, the
+:class:`Article` list built from them, and the :class:`Repair` log of every
+character the pipeline changed or dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+Span = tuple[int, int]
+
+
+class BlockKind(str, Enum):
+    """What a block is on the printed page."""
+
+    PARAGRAPH = "paragraph"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SECTION = "section"
+    KICKER = "kicker"
+    BYLINE = "byline"
+    SOURCE = "source"
+    CAPTION = "caption"
+    FURNITURE = "furniture"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One documented change to the input's characters.
+
+    ``before`` is what the input had, ``after`` what the output has instead
+    (empty when the characters were dropped).  ``line`` is the 1-based raw
+    line number.
+    """
+
+    kind: str
+    line: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """An author line parsed into its parts.
+
+    >>> Byline(agency="新华社", role="记者", names=("陈刚",), raw="新华社记者 陈刚", span=(1, 1)).names
+    ('陈刚',)
+    """
+
+    agency: str | None
+    role: str | None
+    names: tuple[str, ...]
+    raw: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of the page: a paragraph, a heading, a byline, furniture, ...
+
+    ``span`` is ``(first_line, last_line)``, 1-based raw input line numbers;
+    ``lines`` lists every raw line whose text went into the block.  ``reason``
+    is a short machine-readable tag naming the rule that decided ``kind``
+    (see ``cnpress explain``).
+    """
+
+    kind: BlockKind
+    text: str
+    span: Span
+    reason: str = ""
+    lines: tuple[int, ...] = ()
+    byline: Byline | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its headings, bylines, source and blocks in reading order."""
+
+    title: str | None
+    subtitle: str | None = None
+    bylines: tuple[Byline, ...] = ()
+    source: str | None = None
+    blocks: tuple[Block, ...] = ()
+    fragment: bool = False
+    continues_on: int | None = None
+    continued_from: int | None = None
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """The body paragraphs of the article."""
+        return tuple(b for b in self.blocks if b.kind is BlockKind.PARAGRAPH)
+
+    @property
+    def text(self) -> str:
+        """The article's body text, paragraphs separated by a blank line."""
+        return "\n\n".join(b.text for b in self.blocks
+                           if b.kind in (BlockKind.PARAGRAPH, BlockKind.SECTION))
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The result of :func:`cnpress.parse`."""
+
+    blocks: tuple[Block, ...]
+    articles: tuple[Article, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+
+    def of_kind(self, kind: BlockKind | str) -> tuple[Block, ...]:
+        """Return the blocks of one kind, in reading order."""
+        k = BlockKind(kind)
+        return tuple(b for b in self.blocks if b.kind is k)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Every switch of the pipeline, with the defaults a corpus builder wants.
+
+    >>> Options().spacing
+    'tight'
+    """
+
+    #: ``"tight"`` removes spaces between CJK and Latin/digits; ``"spaced"``
+    #: puts exactly one there; ``"keep"`` leaves spacing alone.
+    spacing: str = "tight"
+    #: Turn half-width ``? ! , ; : ( )`` in Chinese context into full width.
+    widen_punct: bool = True
+    #: Repair mojibake with ftfy (only lines that look like mojibake).
+    fix_mojibake: bool = True
+    #: Collapse letter-spaced CJK (``博 士`` → ``博士``), checked with jieba.
+    collapse_letter_spacing: bool = True
+    #: Shorten ``———`` to ``——``.
+    shorten_dashes: bool = True
+    #: In ``render_text``: include bylines, captions and sources.
+    render_bylines: bool = True
+    render_captions: bool = False
+    #: In ``render_text``: include page furniture (off: set aside).
+    render_furniture: bool = False
+
+    def __post_init__(self) -> None:
+        if self.spacing not in ("tight", "spaced", "keep"):
+            raise ValueError(f"Options.spacing must be 'tight', 'spaced' or 'keep', not {self.spacing!r}")

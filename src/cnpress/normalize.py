@@ -1,0 +1,128 @@
+"""Normalisation of single raw lines: the repairs that need no context.
+
+Each raw line goes through, in order:
+
+1. control and invisible characters dropped (each one logged);
+2. tabs, no-break and ideographic spaces turned into plain spaces;
+3. mojibake repaired by ftfy, configured to leave full-width punctuation,
+   curly quotes and line breaks alone (only lines a cheap check flags);
+4. NFC;
+5. a marker glyph at the line start (``姻 ``, ``荫 ``, ``■ `` …) recognised,
+   dropped from the text and logged;
+6. ``———`` shortened to ``——``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+import ftfy
+import regex
+
+from .chars import EM_DASH, MARKER_GLYPHS
+from .model import Options, Repair
+
+__all__ = ["NLine", "normalize_line", "normalize_lines"]
+
+
+class NLine(NamedTuple):
+    """A normalised raw line: its 1-based number, text and marker glyph."""
+
+    no: int
+    text: str
+    marker: str | None = None
+
+
+# C0/C1 controls (tab kept, it becomes a space), zero-width characters, BOM.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufffe]")
+# Whitespace that prints as a gap: tab, no-break space, ideographic space.
+_ODD_SPACE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# Characters that UTF-8/GBK read as Latin-1 or cp1252 leave behind: the cheap
+# test that decides whether a line goes through ftfy at all.
+_MOJIBAKE_HINT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]")
+# A marker glyph at the line start, followed by a space: "姻 新华社记者…".
+_MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r") +(?=\S)")
+# Three or more em dashes: the PDF form of a Chinese dash "——".
+_LONG_DASH = regex.compile(EM_DASH + "{3,}")
+# Anything at all that step 1–6 might change; most lines fail this test.
+_ANY_WORK = regex.compile(
+    _CONTROL.pattern[:-1] + r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u0080-\u00ff]"
+    + "|" + EM_DASH * 3 + "|^ *[" + "".join(MARKER_GLYPHS) + "] "
+)
+
+_NO_REPAIRS: tuple[Repair, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config() -> ftfy.TextFixerConfig:
+    # Only the encoding repairs: widths, quotes, line breaks, HTML entities,
+    # controls and normalisation are handled (or deliberately kept) elsewhere.
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def normalize_line(no: int, raw: str, options: Options = Options()) -> tuple[NLine, tuple[Repair, ...]]:
+    """Normalise one raw line; return it and the repairs made.
+
+    >>> line, repairs = normalize_line(1, " 姻 新华社记者 陈刚")
+    >>> line.text, line.marker, repairs[0].before
+    ('新华社记者 陈刚', '■', '姻')
+    """
+    text = raw.strip(" ")
+    if not _ANY_WORK.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        return NLine(no, text), _NO_REPAIRS
+    repairs: list[Repair] = []
+    for m in _CONTROL.finditer(text):
+        repairs.append(Repair("control-char", no, m.group(), ""))
+    text = _CONTROL.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
+    if options.fix_mojibake and _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, _ftfy_config())
+        if fixed != text:
+            repairs.append(Repair("mojibake", no, text, fixed))
+            text = fixed
+    if not unicodedata.is_normalized("NFC", text):
+        nfc = unicodedata.normalize("NFC", text)
+        repairs.append(Repair("nfc", no, text, nfc))
+        text = nfc
+    text = text.strip(" ")
+    marker = None
+    m = _MARKER.match(text)
+    if m:
+        glyph = m.group(1)
+        marker = MARKER_GLYPHS[glyph]
+        repairs.append(Repair("marker-glyph", no, glyph, ""))
+        text = text[m.end():]
+    if options.shorten_dashes and EM_DASH * 3 in text:
+        for m in _LONG_DASH.finditer(text):
+            repairs.append(Repair("dash", no, m.group(), EM_DASH * 2))
+        text = _LONG_DASH.sub(EM_DASH * 2, text)
+    return NLine(no, text, marker), tuple(repairs)
+
+
+def normalize_lines(raw_lines: list[str], options: Options = Options()) -> tuple[list[NLine], list[Repair]]:
+    """Normalise every raw line (numbered from 1); return lines and repairs.
+
+    >>> lines, repairs = normalize_lines(["a\\x00b", "———序"])
+    >>> [l.text for l in lines], len(repairs)
+    (['ab', '——序'], 2)
+    """
+    lines: list[NLine] = []
+    repairs: list[Repair] = []
+    for i, raw in enumerate(raw_lines, 1):
+        line, fixes = normalize_line(i, raw, options)
+        lines.append(line)
+        if fixes:
+            repairs.extend(fixes)
+    return lines, repairs

@@ -1,0 +1,189 @@
+"""The pipeline: read → normalise → classify → layout → blocks → articles.
+
+:func:`parse` composes the stages; each stage is a module of its own and can
+be called on its own.  :func:`clean` is ``render_text(parse(text))``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from .articles import assemble_articles
+from .bylines import parse_byline, restore_brackets, split_lead_in, split_trailing_attribution
+from .classify import BLANK, HEADING, TEXT, LineTag, tag_lines
+from .furniture import INLINE_JUMP
+from .headings import HeadingLine, assign_heading_roles, group_headings
+from .layout import Layout, analyse_layout
+from .model import Block, BlockKind, Document, Options, Repair
+from .normalize import NLine, normalize_lines
+from .reading import split_lines
+from .rejoin import join_lines
+from .spacing import fix_spacing, widen_punctuation
+
+__all__ = ["parse", "clean", "build_blocks", "polish"]
+
+_MD_MARK = regex.compile(r"^#{1,6} +")
+_DEFAULT = Options()
+
+
+def polish(text: str, line: int, options: Options, repairs: list[Repair]) -> str:
+    """Widen half-width punctuation and repair spacing; log the widening.
+
+    >>> log: list[Repair] = []
+    >>> polish("撕开? 记者 20 年", 1, Options(), log), log[0].after
+    ('撕开？记者20年', '？')
+    """
+    if options.widen_punct:
+        widened = widen_punctuation(text)
+        if widened != text:
+            repairs.extend(Repair("punct-width", line, a, b) for a, b in zip(text, widened, strict=True) if a != b)
+            text = widened
+    if options.spacing != "keep" or options.collapse_letter_spacing:
+        text = fix_spacing(text, options.spacing, collapse_letter_spacing=options.collapse_letter_spacing)  # type: ignore[arg-type]
+    return text
+
+
+class _Builder:
+    """Accumulates blocks in reading order while walking the lines."""
+
+    def __init__(self, options: Options, repairs: list[Repair]) -> None:
+        self.options = options
+        self.repairs = repairs
+        self.blocks: list[tuple[int, int, Block]] = []
+
+    def add(self, block: Block) -> None:
+        self.blocks.append((block.span[0], len(self.blocks), block))
+
+    def single(self, kind: BlockKind, line: NLine, reason: str) -> None:
+        text = line.text
+        byline = None
+        if kind is BlockKind.BYLINE:
+            restored = restore_brackets(text)
+            if restored != text:
+                self.repairs.append(Repair("bracket", line.no, text[0], restored[0]))
+                self.repairs.append(Repair("bracket", line.no, text[-1], restored[-1]))
+                text = restored
+            text = fix_spacing(text, "keep", collapse_letter_spacing=False)
+            byline = parse_byline(text, (line.no, line.no))
+        else:
+            text = polish(text, line.no, self.options, self.repairs)
+        self.add(Block(kind, text, (line.no, line.no), reason, (line.no,), byline))
+
+    def heading(self, group: Sequence[HeadingLine]) -> None:
+        parts = []
+        for h in group:
+            text = h.line.text
+            m = _MD_MARK.match(text)
+            if m:
+                self.repairs.append(Repair("markdown-mark", h.line.no, m.group().strip(), ""))
+                text = text[m.end():]
+            parts.append(text)
+        joined = join_lines(parts).text
+        first, last = group[0].line.no, group[-1].line.no
+        text = polish(joined, first, self.options, self.repairs)
+        reason = "+".join(dict.fromkeys(h.reason for h in group))
+        self.add(Block(BlockKind.TITLE, text, (first, last), reason, tuple(h.line.no for h in group)))
+
+    def paragraph(self, plines: Sequence[NLine], reason: str) -> None:
+        first, last = plines[0].no, plines[-1].no
+        joined = join_lines([ln.text for ln in plines])
+        self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
+        text = joined.text
+        nos = tuple(ln.no for ln in plines)
+        # Inline furniture and bylines are split off into blocks of their own.
+        jump = INLINE_JUMP.search(text)
+        if jump and jump.group().strip() != text:
+            at_end = jump.end() == len(text)
+            line = last if at_end else first
+            self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,)))
+            text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
+        lead = split_lead_in(text)
+        if lead:
+            self.add(Block(BlockKind.BYLINE, lead.lead, (first, first), "inline-lead-in", (first,),
+                           parse_byline(lead.lead, (first, first))))
+            text = lead.rest
+        trailing = split_trailing_attribution(text)
+        if trailing:
+            text, attribution = trailing
+        text = polish(text, first, self.options, self.repairs)
+        self.add(Block(BlockKind.PARAGRAPH, text, (first, last), reason, nos))
+        if trailing:
+            self.add(Block(BlockKind.BYLINE, attribution, (last, last), "trailing-attribution", (last,),
+                           parse_byline(attribution, (last, last))))
+
+    def result(self) -> list[Block]:
+        return [b for _, _, b in sorted(self.blocks, key=lambda t: (t[0], t[1]))]
+
+
+_TAG_KIND = {k.value: k for k in BlockKind}
+
+
+def build_blocks(
+    lines: Sequence[NLine], tags: Sequence[LineTag], layout: Layout,
+    options: Options = _DEFAULT, repairs: list[Repair] | None = None,
+) -> list[Block]:
+    """Turn tagged lines and layout decisions into blocks in reading order.
+
+    Heading blocks come out as kind ``title``; :func:`assign_heading_roles`
+    decides which are sections, subtitles and kickers.
+    """
+    log: list[Repair] = repairs if repairs is not None else []
+    builder = _Builder(options, log)
+    para: list[NLine] = []
+    heads: list[HeadingLine] = []
+
+    def flush_heads() -> None:
+        for group in group_headings(heads):
+            builder.heading(group)
+        heads.clear()
+
+    for line, tag in zip(lines, tags, strict=True):
+        if tag.kind == BLANK:
+            continue
+        role = layout.kind.get(line.no) if tag.kind == TEXT else None
+        if role == "heading" or tag.kind == HEADING:
+            heads.append(HeadingLine(line, layout.reasons.get(line.no, tag.reason),
+                                     layout.column.get(line.no, 0.0)))
+            continue
+        if heads and role != "heading":
+            flush_heads()
+        if role == "body":
+            para.append(line)
+            end = layout.ends.get(line.no)
+            if end is not None:
+                builder.paragraph(para, end)
+                para = []
+            continue
+        kind = _TAG_KIND.get(tag.kind, BlockKind.PARAGRAPH)
+        builder.single(kind, line, tag.reason)
+    flush_heads()
+    if para:
+        builder.paragraph(para, "end-of-text")
+    return builder.result()
+
+
+def parse(text: str, options: Options = _DEFAULT) -> Document:
+    """Parse raw extracted text into a :class:`Document`; never raises on a ``str``.
+
+    >>> doc = parse("有光，才有了人们眼中色彩斑斓的\\n世界。")
+    >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
+    [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
+    """
+    lines, repairs = normalize_lines(split_lines(text), options)
+    tags = tag_lines(lines)
+    layout = analyse_layout(lines, tags)
+    blocks = assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
+    return Document(tuple(blocks), tuple(assemble_articles(blocks)), tuple(repairs))
+
+
+def clean(text: str, options: Options = _DEFAULT) -> str:
+    """Clean raw extracted text into readable paragraphs (``render_text(parse(text))``).
+
+    >>> clean("潜心 20年的“成果”。\\n\\n这束光，以超高精度。")
+    '潜心20年的“成果”。这束光，以超高精度。\\n'
+    """
+    from .render import render_text
+
+    return render_text(parse(text, options), options)

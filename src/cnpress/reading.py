@@ -1,0 +1,99 @@
+"""Reading: decode bytes into text and split text into numbered raw lines.
+
+Decoding tries, in order: a BOM (UTF-8, UTF-16, UTF-32), strict UTF-8, then
+GB18030 (a superset of GBK and GB2312).  Input that fits none raises
+:class:`DecodeError` naming the file and the first bad byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import regex
+
+__all__ = ["DecodeError", "read_text", "decode_bytes", "split_lines"]
+
+# Line breaks a file may carry: CRLF, lone CR, NEL, LS, PS.  Every one counts
+# as one raw line break, as ``grep -n ''`` counts ``\n``.
+_LINE_BREAK = regex.compile(r"\r\n|[\r\u0085\u2028\u2029]")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class DecodeError(ValueError):
+    """The input is in no encoding cnpress reads.
+
+    ``source`` names the file (or ``"<bytes>"``), ``offset`` is the 0-based
+    offset of the first byte that fits no encoding tried.
+    """
+
+    def __init__(self, source: str, offset: int, tried: tuple[str, ...]) -> None:
+        self.source = source
+        self.offset = offset
+        self.tried = tried
+        super().__init__(
+            f"{source}: cannot decode byte at offset {offset} "
+            f"(tried {', '.join(tried)}); convert the file to UTF-8 first"
+        )
+
+
+def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
+    """Decode ``data`` (UTF-8 with or without BOM, UTF-16/32 with BOM, GB18030).
+
+    >>> decode_bytes("中文".encode("gb18030"))
+    '中文'
+    >>> decode_bytes(b"\\xef\\xbb\\xbf\\xe4\\xb8\\xad")
+    '中'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as err:
+                raise DecodeError(source, err.start + len(bom), (encoding,)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_err:
+        first_bad = utf8_err.start
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as gb_err:
+        raise DecodeError(source, max(first_bad, gb_err.start), ("utf-8", "gb18030")) from None
+
+
+def read_text(source: str | os.PathLike[str] | bytes) -> str:
+    """Read a file (or decode bytes) into text with ``\\n`` line breaks.
+
+    ``source`` is a path or the raw bytes.  CRLF, lone CR, U+2028 and U+2029
+    become ``\\n``; nothing else is changed (control characters are left for
+    :func:`cnpress.parse`, which drops them and logs each one).
+
+    >>> read_text("甲\\r\\n乙".encode("utf-16"))
+    '甲\\n乙'
+    """
+    if isinstance(source, bytes):
+        text = decode_bytes(source)
+    else:
+        path = Path(source)
+        text = decode_bytes(path.read_bytes(), str(path))
+    return _LINE_BREAK.sub("\n", text)
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text into raw lines, numbered from 1 by their index + 1.
+
+    Every kind of line break counts once, so the numbers agree with
+    ``grep -n ''`` on the file after :func:`read_text`.
+
+    >>> split_lines("a\\r\\nb\\rc")
+    ['a', 'b', 'c']
+    """
+    return _LINE_BREAK.sub("\n", text).split("\n")

@@ -1,0 +1,125 @@
+"""Rendering a Document as plain text, Markdown, JSON or JSONL."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
+
+__all__ = ["render_text", "render_markdown", "to_dict", "to_json", "to_jsonl"]
+
+_DEFAULT: Final = Options()
+
+
+def _shown(block: Block, options: Options) -> bool:
+    kind = block.kind
+    if kind is BlockKind.FURNITURE:
+        return options.render_furniture
+    if kind in (BlockKind.BYLINE, BlockKind.SOURCE):
+        return options.render_bylines
+    if kind is BlockKind.CAPTION:
+        return options.render_captions
+    return True
+
+
+def render_text(doc: Document, options: Options = _DEFAULT) -> str:
+    """Plain text: one block per line, a blank line between blocks.
+
+    Furniture is left out (set aside in ``doc``), captions too unless
+    ``options.render_captions``.
+
+    >>> from cnpress.model import Block, BlockKind as K
+    >>> render_text(Document((Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 3)))))
+    '标题\\n\\n正文。\\n'
+    """
+    parts = [b.text for b in doc.blocks if _shown(b, options) and b.text]
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
+    """Markdown: ``#`` titles, ``##`` sections, bylines and sources in italics.
+
+    >>> from cnpress.model import Block, BlockKind as K
+    >>> print(render_markdown(Document((Block(K.TITLE, "标题", (1, 1)), Block(K.SECTION, "小节", (2, 2))))), end="")
+    # 标题
+    <BLANKLINE>
+    ## 小节
+    """
+    prefix = {
+        BlockKind.TITLE: "# ",
+        BlockKind.SECTION: "## ",
+        BlockKind.SUBTITLE: "### ",
+        BlockKind.KICKER: "**",
+    }
+    out = []
+    for b in doc.blocks:
+        if not _shown(b, options) or not b.text:
+            continue
+        if b.kind is BlockKind.KICKER:
+            out.append(f"**{b.text}**")
+        elif b.kind in (BlockKind.BYLINE, BlockKind.SOURCE, BlockKind.CAPTION):
+            out.append(f"*{b.text}*")
+        else:
+            out.append(prefix.get(b.kind, "") + b.text)
+    return "\n\n".join(out) + "\n" if out else ""
+
+
+def _byline_dict(b: Byline) -> dict[str, Any]:
+    return {"agency": b.agency, "role": b.role, "names": list(b.names), "raw": b.raw, "span": list(b.span)}
+
+
+def _block_dict(b: Block) -> dict[str, Any]:
+    d: dict[str, Any] = {"kind": b.kind.value, "text": b.text, "span": list(b.span), "reason": b.reason,
+                         "lines": list(b.lines)}
+    if b.byline is not None:
+        d["byline"] = _byline_dict(b.byline)
+    return d
+
+
+def _repair_dict(r: Repair) -> dict[str, Any]:
+    return {"kind": r.kind, "line": r.line, "before": r.before, "after": r.after}
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "title": a.title,
+        "subtitle": a.subtitle,
+        "bylines": [_byline_dict(b) for b in a.bylines],
+        "source": a.source,
+        "fragment": a.fragment,
+        "continues_on": a.continues_on,
+        "continued_from": a.continued_from,
+        "text": a.text,
+        "spans": [list(b.span) for b in a.blocks],
+        "blocks": [_block_dict(b) for b in a.blocks],
+    }
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    """The whole Document as plain data (JSON-ready), spans included."""
+    return {
+        "blocks": [_block_dict(b) for b in doc.blocks],
+        "articles": [_article_dict(a) for a in doc.articles],
+        "repairs": [_repair_dict(r) for r in doc.repairs],
+    }
+
+
+def to_json(doc: Document, indent: int | None = 2) -> str:
+    """The whole Document as JSON text."""
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=indent)
+
+
+def to_jsonl(doc: Document) -> str:
+    """One JSON object per article per line: title, bylines, source, text, spans.
+
+    >>> from cnpress.model import Block, BlockKind as K
+    >>> to_jsonl(Document((), (Article("标题", blocks=(Block(K.PARAGRAPH, "正文。", (2, 3)),)),)))[:13]
+    '{"title": "标题"'
+    """
+    rows = []
+    for a in doc.articles:
+        d = _article_dict(a)
+        del d["blocks"]
+        rows.append(json.dumps(d, ensure_ascii=False))
+    return "\n".join(rows) + "\n" if rows else ""

@@ -1,0 +1,147 @@
+"""Spacing and punctuation repair inside a paragraph or heading.
+
+:func:`fix_spacing` changes only spaces: it removes the spaces extraction
+inserts at CJK/Latin and CJK/digit boundaries and around full-width
+punctuation, and collapses letter-spaced CJK (``博 士`` → ``博士``), while
+keeping the spaces that are real word spacing (``质量 数字 绿色 融合``,
+``黄华伟 朱佳妮``, ``HUI JIN QIAO 299``).
+
+:func:`widen_punctuation` turns half-width ``? ! , ; : ( )`` into full width
+where they stand in Chinese text.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+from .chars import ASCII_ALNUM_CLASS, HALF_TO_FULL, HAN_CLASS, NO_SPACE_AFTER_CLASS, NO_SPACE_BEFORE_CLASS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import jieba
+
+__all__ = ["fix_spacing", "widen_punctuation", "SpacingStyle"]
+
+SpacingStyle = Literal["tight", "spaced", "keep"]
+
+_CJK = HAN_CLASS + r"\p{Hiragana}\p{Katakana}"
+
+# Spaces between a CJK character and an ASCII letter/digit, either order:
+# "潜心 20年", "10 月 31 日", "工业 X射线", "0.4 秒/次", "TCL 大供应链".
+_CJK_LATIN_GAP = regex.compile(
+    rf"(?<=[{_CJK}]) +(?=[{ASCII_ALNUM_CLASS}])|(?<=[{ASCII_ALNUM_CLASS}%]) +(?=[{_CJK}])"
+)
+# A CJK/Latin boundary with no space, for style="spaced".
+_CJK_LATIN_TOUCH = regex.compile(
+    rf"(?<=[{_CJK}])(?=[{ASCII_ALNUM_CLASS}])|(?<=[{ASCII_ALNUM_CLASS}%])(?=[{_CJK}])"
+)
+# Spaces before closing / after opening full-width punctuation: "博士 、".
+_PUNCT_GAP = regex.compile(rf" +(?=[{NO_SPACE_BEFORE_CLASS}])|(?<=[{NO_SPACE_AFTER_CLASS}]) +")
+# A run of space-separated Han tokens: the candidates for letter-spacing.
+_HAN_RUN = regex.compile(rf"[{HAN_CLASS}]+(?: [{HAN_CLASS}]+)+")
+# Two or more spaces.
+_MULTI_SPACE = regex.compile(r"  +")
+# A half-width mark right after Chinese text (and not inside a number or URL).
+_HALF_PUNCT = regex.compile(rf"(?<=[{_CJK}”’》）」』])[?!,;:](?![/\\]{{2}})")
+# A bracket pair whose content or surroundings are Chinese.
+_HALF_PARENS = regex.compile(r"\((?P<inner>[^()\n]{1,200})\)")
+_HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    """jieba's dictionary, loaded on first use only (about a second)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _word_crosses(left: str, right: str) -> bool:
+    """Whether jieba's dictionary (HMM off) reads a word across ``left|right``."""
+    pos = 0
+    for word in _tokenizer().cut(left + right, HMM=False):
+        end = pos + len(word)
+        if pos < len(left) < end:
+            return True
+        pos = end
+    return False
+
+
+def _collapse_run(match: regex.Match[str]) -> str:
+    tokens = match.group().split(" ")
+    out = [tokens[0]]
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        if len(prev) == 1 and len(tok) == 1:
+            glue = True  # "博 士", "船 名 航 次": letter-spacing
+        elif len(prev) == 1 or len(tok) == 1:
+            glue = _word_crosses(out[-1], tok)  # "摄 影报道" yes, "季春鹏 摄" no
+        else:
+            glue = False  # "质量 数字": real word spacing
+        if glue:
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return " ".join(out)
+
+
+def fix_spacing(text: str, style: SpacingStyle = "tight", *, collapse_letter_spacing: bool = True) -> str:
+    """Repair the spaces of one paragraph or heading; only spaces change.
+
+    ``style="tight"`` (default) removes every space between CJK and ASCII
+    letters/digits; ``style="spaced"`` puts exactly one there; ``"keep"``
+    leaves CJK/Latin spacing alone.
+
+    >>> fix_spacing("潜心 20年，10 月 31 日，工业 X射线，0.4 秒/次")
+    '潜心20年，10月31日，工业X射线，0.4秒/次'
+    >>> fix_spacing("Hanisch 博 士 、船 名 航 次 ：HUI JIN QIAO 299")
+    'Hanisch博士、船名航次：HUI JIN QIAO 299'
+    >>> fix_spacing("围绕“质量 数字 绿色 融合”主题")
+    '围绕“质量 数字 绿色 融合”主题'
+    >>> fix_spacing("新华社记者 季春鹏 摄")
+    '新华社记者 季春鹏 摄'
+    >>> fix_spacing("TCL大供应链", style="spaced")
+    'TCL 大供应链'
+    """
+    if " " not in text:
+        return _CJK_LATIN_TOUCH.sub(" ", text) if style == "spaced" else text
+    text = _MULTI_SPACE.sub(" ", text.strip(" "))
+    if style != "keep":
+        text = _CJK_LATIN_GAP.sub("", text)
+    text = _PUNCT_GAP.sub("", text)
+    if collapse_letter_spacing and " " in text:
+        text = _HAN_RUN.sub(_collapse_run, text)
+    if style == "spaced":
+        text = _CJK_LATIN_TOUCH.sub(" ", text)
+    return text
+
+
+def _widen_parens(match: regex.Match[str]) -> str:
+    inner = match.group("inner")
+    s, e = match.start(), match.end()
+    text = match.string
+    before = text[s - 1] if s else ""
+    after = text[e] if e < len(text) else ""
+    if _HAS_HAN.search(inner) or (_HAS_HAN.match(before) and _HAS_HAN.match(after)):
+        return "（" + inner + "）"
+    return match.group()
+
+
+def widen_punctuation(text: str) -> str:
+    """Turn half-width ``? ! , ; : ( )`` in Chinese text into full width.
+
+    Marks inside Latin text, numbers and URLs are left alone.
+
+    >>> widen_punctuation("钢材用手就能轻易撕开?记者(以下简称“中博会”)看到")
+    '钢材用手就能轻易撕开？记者（以下简称“中博会”）看到'
+    >>> widen_punctuation("Hello, world! http://x.cn 3:30")
+    'Hello, world! http://x.cn 3:30'
+    """
+    if "(" in text:
+        text = _HALF_PARENS.sub(_widen_parens, text)
+    return _HALF_PUNCT.sub(lambda m: HALF_TO_FULL[m.group()], text)
