@@ -18,6 +18,8 @@ from .model import Article, Block, BlockKind, Byline
 __all__ = ["assemble_articles"]
 
 _BODY: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
+#: How many articles back a late title may reach for its owner.
+LATE_TITLE_REACH: Final = 4
 
 
 @dataclass
@@ -28,10 +30,21 @@ class _Draft:
     subtitle: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     fragment: bool = False
+    has_body: bool = False
+    _grams: set[tuple[str, str]] | None = None
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+        if block.kind in _BODY:
+            self.has_body = True
+            self._grams = None
 
     @property
-    def has_body(self) -> bool:
-        return any(b.kind in _BODY for b in self.blocks)
+    def grams(self) -> set[tuple[str, str]]:
+        """Character bigrams of the body so far (for attaching late titles)."""
+        if self._grams is None:
+            self._grams = _bigrams("".join(b.text for b in self.blocks if b.kind in _BODY))
+        return self._grams
 
     def freeze(self) -> Article:
         bylines: tuple[Byline, ...] = tuple(b.byline for b in self.blocks if b.byline is not None)
@@ -59,20 +72,12 @@ class _Draft:
         )
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1) if not (text[i] + text[i + 1]).isascii()}
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    return set(zip(text, text[1:], strict=False))
 
 
-def _overlap(title: str, body: str) -> float:
-    grams = _bigrams(title)
-    if not grams:
-        return 0.0
-    body_grams = _bigrams(body)
-    return len(grams & body_grams) / len(grams)
-
-
-def _body_text(draft: _Draft) -> str:
-    return "".join(b.text for b in draft.blocks if b.kind in _BODY)
+def _overlap(grams: set[tuple[str, str]], body_grams: set[tuple[str, str]]) -> float:
+    return len(grams & body_grams) / len(grams) if grams else 0.0
 
 
 def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
@@ -96,27 +101,30 @@ def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
             late = _late_title_owner(drafts, blocks, i, heading_text)
             if late is not None:
                 late.title, late.subtitle = block, sub
-                late.blocks.append(block)
+                late.add(block)
                 if sub:
-                    late.blocks.append(sub)
+                    late.add(sub)
             else:
-                new = _Draft(title=block, subtitle=sub, blocks=[block] + ([sub] if sub else []))
+                new = _Draft(title=block, subtitle=sub)
                 if cur.has_body or cur.title is not None:
                     drafts.append(new)
                 else:  # only kickers/furniture/bylines so far: they belong here
-                    new.blocks = cur.blocks + new.blocks
+                    new.blocks = cur.blocks
                     drafts[-1] = new
+                new.add(block)
+                if sub:
+                    new.add(sub)
             i += 2 if sub else 1
             continue
+        jump = jump_target(block.text) if block.kind is BlockKind.FURNITURE else None
         if block.kind is BlockKind.KICKER and cur.has_body:
             drafts.append(_Draft(blocks=[block]))
         elif block.kind is BlockKind.BYLINE and block.reason == "byline" and cur.has_body and _starts(blocks, i):
             drafts.append(_Draft(blocks=[block]))
-        elif block.kind is BlockKind.FURNITURE and jump_target(block.text) == ("from", jump_target(block.text)[1]) \
-                if jump_target(block.text) else False:
+        elif jump is not None and jump[0] == "from" and cur.has_body:
             drafts.append(_Draft(blocks=[block], fragment=True))
         else:
-            cur.blocks.append(block)
+            cur.add(block)
         i += 1
     return [d.freeze() for d in drafts if d.blocks]
 
@@ -136,10 +144,11 @@ def _late_title_owner(drafts: list[_Draft], blocks: Sequence[Block], i: int, hea
     A title is "late" when an untitled article with body comes before it and
     the title's bigrams are found more in that article than in what follows.
     """
-    untitled = [d for d in drafts if d.title is None and d.has_body]
+    untitled = [d for d in drafts[-LATE_TITLE_REACH:] if d.title is None and d.has_body]
     if not untitled:
         return None
-    after = "".join(b.text for b in blocks[i + 1:i + 40] if b.kind in _BODY)
-    best = max(untitled, key=lambda d: _overlap(heading, _body_text(d)))
-    score = _overlap(heading, _body_text(best))
-    return best if score > 0 and score > _overlap(heading, after) else None
+    grams = {g for g in _bigrams(heading) if not (g[0] + g[1]).isascii()}
+    after = _bigrams("".join(b.text for b in blocks[i + 1:i + 16] if b.kind in _BODY))
+    best = max(untitled, key=lambda d: _overlap(grams, d.grams))
+    score = _overlap(grams, best.grams)
+    return best if score > 0 and score > _overlap(grams, after) else None

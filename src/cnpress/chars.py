@@ -31,7 +31,11 @@ ASCII_ALNUM_CLASS: Final = r"A-Za-z0-9"
 #: Marks that can end a paragraph's last line: sentence ends, closing quotes
 #: and brackets after them, an ellipsis, and the colon/semicolon that ends a
 #: list item or a lead-in.
-TERMINAL_PUNCT: Final = frozenset("。！？…；：”’」』）)!?.;:")
+TERMINAL_PUNCT: Final = frozenset("。！？…；：!?.;:")
+
+#: Closing quotes and brackets: terminal only right after terminal punctuation
+#: (``说。”`` ends a paragraph, ``“护盾”`` does not).
+CLOSERS: Final = frozenset("”’」』）)》")
 
 #: Marks that can end a sentence (and so a title cannot end with them).
 SENTENCE_END: Final = frozenset("。！？!?…")

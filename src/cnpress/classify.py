@@ -36,16 +36,13 @@ class LineTag(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class LineRule:
-    """A named rule: ``test(line)`` true means the line is of ``kind``."""
+    """A named rule: the line is of ``kind`` when ``pattern`` is found in its
+    text, or (rules that need more than the text) when ``test(line)`` is true."""
 
     name: str
     kind: str
-    test: Callable[[NLine], bool]
-
-
-def _matches(pattern: str) -> Callable[[NLine], bool]:
-    compiled = regex.compile(pattern)
-    return lambda line: compiled.search(line.text) is not None
+    pattern: str | None = None
+    test: Callable[[NLine], bool] | None = None
 
 
 # A Markdown heading: "## 促转型：…".
@@ -59,8 +56,13 @@ _SOURCE = r"^[（(]\s*(?:来源|来自|稿源|原载|转自|摘自)\s*[：:].{1,
 # Photo credits: "新华社记者 季春鹏 摄", "孙凯芳 摄影报道", "（企业供图）".
 _PHOTO_CREDIT = (
     r"^(?:[\p{Han}]{0,8}(?:记者|通讯员)\s*)?[\p{Han}]{2,4}(?:\s+[\p{Han}]{2,4}){0,3}\s*(?:摄|摄影|摄影报道|供图)$"
-    r"|[（(][\p{Han}]{0,10}供图[)）]$"
 )
+# A caption that ends in a credit: "…订单协同（企业供图）".
+_CREDIT_SUFFIX = regex.compile(r"[（(][\p{Han}]{0,10}供图[)）]$")
+
+
+def _credit_suffix(line: NLine) -> bool:
+    return line.text.endswith(("图）", "图)")) and _CREDIT_SUFFIX.search(line.text) is not None
 
 
 def _caption_marker(line: NLine) -> bool:
@@ -73,15 +75,25 @@ def _byline(line: NLine) -> bool:
 
 #: The line rules, tried in order; the first match wins.
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("markdown-heading", HEADING, _matches(_MD_HEADING)),
-    *(LineRule(name, "furniture", _matches(pattern)) for name, pattern in FURNITURE_RULES),
-    LineRule("source-line", "source", _matches(_SOURCE)),
-    LineRule("caption-marker", "caption", _caption_marker),
-    LineRule("photo-credit", "caption", _matches(_PHOTO_CREDIT)),
-    LineRule("byline", "byline", _byline),
-    LineRule("dash-leader", "subtitle", _matches(_DASH_LEADER)),
-    LineRule("circle-kicker", "kicker", _matches(_CIRCLE_KICKER)),
+    LineRule("markdown-heading", HEADING, _MD_HEADING),
+    *(LineRule(name, "furniture", pattern) for name, pattern in FURNITURE_RULES),
+    LineRule("source-line", "source", _SOURCE),
+    LineRule("caption-marker", "caption", test=_caption_marker),
+    LineRule("photo-credit", "caption", _PHOTO_CREDIT),
+    LineRule("credit-suffix", "caption", test=_credit_suffix),
+    LineRule("byline", "byline", test=_byline),
+    LineRule("dash-leader", "subtitle", _DASH_LEADER),
+    LineRule("circle-kicker", "kicker", _CIRCLE_KICKER),
 )
+
+# All pattern rules in one regex, one alternative per rule, every one
+# anchored at the line start so that alternatives are tried in table order:
+# one match per line instead of one search per rule.
+_ALL_PATTERNS = regex.compile(
+    "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(LINE_RULES) if rule.pattern)
+)
+assert all(r.pattern.startswith("^") for r in LINE_RULES if r.pattern), "line rules must be anchored"
+_TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 
 def classify_line(line: NLine) -> LineTag:
@@ -96,9 +108,16 @@ def classify_line(line: NLine) -> LineTag:
     """
     if not line.text:
         return LineTag(BLANK, "blank")
-    for rule in LINE_RULES:
-        if rule.test(line):
+    m = _ALL_PATTERNS.match(line.text)
+    hit = int(m.lastgroup[1:]) if m and m.lastgroup else len(LINE_RULES)
+    for i, rule in _TEST_RULES:
+        if i > hit:
+            break
+        if rule.test is not None and rule.test(line):
             return LineTag(rule.kind, rule.name)
+    if hit < len(LINE_RULES):
+        rule = LINE_RULES[hit]
+        return LineTag(rule.kind, rule.name)
     return LineTag(TEXT, "text")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 
 from .model import BlockKind, Document
 
-__all__ = ["Score", "Evaluation", "evaluate", "load_gold"]
+__all__ = ["Score", "Evaluation", "evaluate", "load_gold", "unaccounted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +137,25 @@ def evaluate(doc: Document, gold: dict[str, Any]) -> Evaluation:
         kind_misses=tuple(misses),
         end_misses=tuple(sorted(end_misses)),
     )
+
+
+def unaccounted(text: str, doc: Document) -> dict[str, int]:
+    """Characters of ``text`` that ``doc`` neither kept nor logged as repaired.
+
+    Every non-space character of the input must be in some block's text or
+    be explained by a :class:`~cnpress.model.Repair` (``before`` removed,
+    ``after`` added).  Returns ``{char: count}`` of the difference, positive
+    for characters lost, negative for characters that appeared from nowhere;
+    empty when everything is accounted for.
+
+    >>> from cnpress import parse
+    >>> unaccounted("姻 新华社记者 陈刚\\n\\n有光，才有了世界。", parse("姻 新华社记者 陈刚\\n\\n有光，才有了世界。"))
+    {}
+    """
+    balance: Counter[str] = Counter(c for c in text if not c.isspace())
+    for r in doc.repairs:
+        balance.subtract(c for c in r.before if not c.isspace())
+        balance.update(c for c in r.after if not c.isspace())
+    for b in doc.blocks:
+        balance.subtract(c for c in b.text if not c.isspace())
+    return {c: n for c, n in balance.items() if n}

@@ -6,11 +6,15 @@ Furniture is set aside in its own blocks, never deleted.  Jump markers
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 import regex
 
-__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "jump_target"]
+from .chars import SENTENCE_END
+from .normalize import NLine
+
+__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "jump_target", "is_pull_quote"]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 
@@ -25,8 +29,8 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
     # Masthead fields: "主管：…", "主办：…", "社长：…".
     ("masthead-field", r"^(?:主\s*管|主\s*办|承办|协办|出版|编辑部?|总编辑|社长|副?主编|责任编辑|美术编辑|"
                        r"地址|电话|传真|邮编|网址|印刷|定价|发行|广告|投稿邮箱)\s*[：:]"),
-    ("serial-number", r"(?:国内统一连续出版物号|国际标准连续出版物号|ISSN\s*\d{4}-\d{3}[\dX]|"
-                      r"^CN\s*\d{2}\s*-\s*\d{4}|邮发代号)"),
+    ("serial-number", r"^(?:国内统一连续出版物号|国际标准连续出版物号|ISSN\s*\d{4}-\d{3}[\dX]|"
+                      r"CN\s*\d{2}\s*-\s*\d{4}|邮发代号)"),
     ("url", r"^(?:https?://|www\.)\S+$"),
     ("date-line", r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*星期[一二三四五六日天])?"
                   r"(?:\s*(?:农历|第\d+期)\S*)?$"),
@@ -76,3 +80,30 @@ def _page_number(text: str) -> int:
         else:
             current = _CN_DIGITS.get(ch, 0)
     return total + current
+
+
+#: A pull quote repeats at least this many characters of the text around it.
+PULL_QUOTE_SHARED: Final = 12
+_PULL_QUOTE_MAX: Final = 60
+
+
+def is_pull_quote(lines: Sequence[NLine], i: int, context: int) -> bool:
+    """Whether ``lines[i]`` is a pull quote: one short sentence standing alone
+    whose words are repeated (``PULL_QUOTE_SHARED`` characters in a row) in
+    the text within ``context`` lines of it.
+
+    >>> ls = [NLine(1, "甲说，向数字化、绿色化实体经济转型，是专精特新企业的发展之路。乙说。"), NLine(2, ""),
+    ...       NLine(3, "向数字化、绿色化实体经济转型，是专精特新企业的发展之路。")]
+    >>> is_pull_quote(ls, 2, 100), is_pull_quote(ls, 0, 100)
+    (True, False)
+    """
+    text = lines[i].text
+    n = len(text)
+    if not PULL_QUOTE_SHARED + 4 <= n <= _PULL_QUOTE_MAX or text[-1] not in SENTENCE_END:
+        return False
+    if any(c in SENTENCE_END for c in text[:-1]):
+        return False  # more than one sentence
+    around = "\n".join(ln.text for ln in lines[max(0, i - context):i]) + "\n" + "\n".join(
+        ln.text for ln in lines[i + 1:i + 1 + context])
+    step = PULL_QUOTE_SHARED // 2
+    return any(text[s:s + PULL_QUOTE_SHARED] in around for s in range(0, n - PULL_QUOTE_SHARED + 1, step))

@@ -31,6 +31,8 @@ _STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading
 SECTION_NUMBER: Final = regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\s*\S|第[一二三四五六七八九十]+[章节部分])"
 )
+# A section's lead-in prefix: "促转型：向…", "“点”：关键业务场景…".
+_LEAD_IN_PREFIX: Final = regex.compile(r"^[“\"]?[\p{Han}]{1,4}[”\"]?[：:]")
 # A kicker: a short column label with no punctuation ("协会动态", "会员成果").
 _KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
 
@@ -79,6 +81,8 @@ def _role(blocks: Sequence[Block], i: int) -> tuple[BlockKind, str]:
         return BlockKind.SECTION, "lead-in"
     if SECTION_NUMBER.match(block.text):
         return BlockKind.SECTION, "numbered"
+    if _LEAD_IN_PREFIX.match(block.text) and len(block.text) > 6:
+        return BlockKind.SECTION, "lead-in-prefix"
     if nxt is not None and nxt.kind in (BlockKind.TITLE, BlockKind.SUBTITLE) and _KICKER_TEXT.match(block.text) \
             and len(block.lines) == 1 and (prev is None or prev.kind not in _HEADINGS):
         if nxt.kind is BlockKind.TITLE:

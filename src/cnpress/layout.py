@@ -26,8 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from .chars import CLAUSE_PUNCT, TERMINAL_PUNCT, column_width
+from .bylines import split_trailing_attribution
+from .chars import CLAUSE_PUNCT, CLOSERS, TERMINAL_PUNCT, column_width
 from .classify import BLANK, HEADING, TEXT, LineTag
+from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
 from .spacing import _word_crosses
 
@@ -37,6 +39,8 @@ __all__ = ["Layout", "analyse_layout", "LONG_LINE_EMS"]
 LONG_LINE_EMS: Final = 45.0
 #: How many text lines one column-width estimate covers.
 REGION_LINES: Final = 48
+#: How many lines either side a pull quote's text is looked for.
+PULL_QUOTE_CONTEXT: Final = 100
 #: A heading in long-line text is at most this wide.
 MAX_HEADING_EMS: Final = 40.0
 #: In a column, a line this much narrower than ``W`` is "short".
@@ -84,7 +88,15 @@ def _region_widths(widths: Sequence[float]) -> list[float]:
 
 
 def _terminal(text: str) -> bool:
-    return text[-1] in TERMINAL_PUNCT
+    """Whether a line can end a paragraph: terminal punctuation, a closing
+    quote or bracket right after it (``。”`` but not ``“护盾”``), or a
+    trailing attribution or photo credit (``…。(跃文)``)."""
+    if text[-1] in "）)" and INLINE_JUMP.search(text):
+        text = INLINE_JUMP.sub("", text) or text  # "…竞争。(下转第2版)"
+    last = text[-1]
+    if last in CLOSERS:
+        return len(text) > 1 and (text[-2] in TERMINAL_PUNCT or split_trailing_attribution(text) is not None)
+    return last in TERMINAL_PUNCT or (last in "道摄" and split_trailing_attribution(text) is not None)
 
 
 def _heading_reason(
@@ -156,6 +168,13 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
         k = pos_of[i]
         text, w, col = lines[i].text, widths[k], cols[k]
         column[lines[i].no] = col
+        if col > LONG_LINE_EMS and is_pull_quote(lines, i, PULL_QUOTE_CONTEXT):
+            kind[lines[i].no] = "furniture"
+            reasons[lines[i].no] = "pull-quote"
+            if prev_body is not None and prev_body not in ends:
+                ends[prev_body] = "before-furniture"
+            prev_body, prev_end, prev_heading = None, True, False
+            continue
         j = next_text_line(i)
         next_text = lines[j].text if j is not None else None
         reason = _heading_reason(text, w, col, next_text, prev_heading) if prev_end else None

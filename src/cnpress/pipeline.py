@@ -149,6 +149,9 @@ def build_blocks(
             continue
         if heads and role != "heading":
             flush_heads()
+        if role == "furniture":
+            builder.single(BlockKind.FURNITURE, line, layout.reasons.get(line.no, "furniture"))
+            continue
         if role == "body":
             para.append(line)
             end = layout.ends.get(line.no)

@@ -1,0 +1,358 @@
+"""The ``cnpress`` command: clean, parse or explain extracted newspaper text.
+
+Three subcommands share the same input and output handling::
+
+    cnpress clean FILE... [-o OUT]          # readable text, one block per paragraph
+    cnpress parse FILE... [--format json]   # text, markdown, json or jsonl
+    cnpress explain FILE                    # every block with its span, kind and reason
+
+Each ``FILE`` is read with :func:`cnpress.read_text` (UTF-8 with or without a
+BOM, UTF-16/32 with a BOM, GB18030/GBK).  With no ``FILE``, or with ``-``,
+the bytes of standard input are decoded the same way.  Output is UTF-8, to
+standard output or to ``-o OUT``; ``OUT`` may not be one of the inputs.
+
+Errors are one line on standard error, never a traceback:
+
+* exit status 2: bad usage, a missing or unreadable file, undecodable bytes,
+  or ``-o`` naming an input;
+* exit status 141: standard output was closed early (``cnpress clean x | head``);
+* exit status 130: interrupted.
+
+>>> import contextlib, io
+>>> out = io.StringIO()
+>>> with contextlib.redirect_stdout(out):
+...     main(["--version"])
+0
+>>> out.getvalue().startswith("cnpress ")
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final, NoReturn
+
+from . import __version__
+from .model import Document, Options
+from .pipeline import parse
+from .reading import DecodeError, decode_bytes, read_text, split_lines
+from .render import render_markdown, render_text, to_json, to_jsonl
+
+__all__ = ["main", "build_parser", "CliError", "explain_lines"]
+
+#: Exit status for usage errors, unreadable input and refused output.
+EXIT_USAGE: Final = 2
+#: Exit status when standard output is closed early (128 + SIGPIPE).
+EXIT_BROKEN_PIPE: Final = 141
+#: Exit status on Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED: Final = 130
+
+#: The name standard input goes by in messages and in the file list.
+STDIN_NAME: Final = "-"
+
+#: Output formats of ``cnpress parse``.
+FORMATS: Final = ("text", "markdown", "json", "jsonl")
+
+
+class CliError(Exception):
+    """An error the command reports as one line on stderr (exit status 2)."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors raise instead of exiting.
+
+    ``main`` turns the error into the usual usage message and exit status 2,
+    so that calling ``main([...])`` from Python never raises ``SystemExit``.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self.format_usage() + f"{self.prog}: error: {message}")
+
+
+class _UsageError(Exception):
+    """A bad command line; the message is argparse's usage text."""
+
+
+class _Exit(Exception):
+    """``--help`` or ``--version`` finished; carries the exit status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class _Input:
+    """One input: its display name, its path (``None`` for stdin) and its text."""
+
+    name: str
+    path: str | None
+    text: str
+
+
+def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
+    """Add the positional FILE argument(s) and the pipeline option flags."""
+    if many:
+        sub.add_argument("files", metavar="FILE", nargs="*",
+                         help="input files (UTF-8, UTF-16/32 with BOM, GB18030); none or '-' reads stdin")
+    else:
+        sub.add_argument("files", metavar="FILE", nargs="?", default=None,
+                         help="input file (UTF-8, UTF-16/32 with BOM, GB18030); none or '-' reads stdin")
+    sub.add_argument("-o", "--output", metavar="OUT", default=None,
+                     help="write UTF-8 to OUT instead of stdout (OUT may not be an input)")
+    group = sub.add_argument_group("pipeline options")
+    group.add_argument("--spacing", choices=("tight", "spaced", "keep"), default="tight",
+                       help="spaces between Chinese and Latin letters/digits: remove them (tight, default), "
+                            "put exactly one (spaced), or leave them as they are (keep)")
+    group.add_argument("--keep-halfwidth", action="store_true",
+                       help="leave half-width ? ! , ; : ( ) in Chinese text as they are")
+    group.add_argument("--captions", action="store_true",
+                       help="include photo captions and credits in text/markdown output")
+    group.add_argument("--no-bylines", action="store_true",
+                       help="leave bylines and sources out of text/markdown output")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the ``cnpress`` argument parser with its three subcommands."""
+    parser = _ArgumentParser(
+        prog="cnpress",
+        description="Clean the text that PDF extraction and OCR make of Chinese newspapers.",
+        epilog="Run 'cnpress COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    clean = subs.add_parser("clean", help="print clean text: paragraphs rejoined, spacing fixed, furniture set aside",
+                            description="Print the cleaned text of each FILE (several files: one after another, "
+                                        "separated by a blank line).")
+    _add_input_arguments(clean, many=True)
+
+    parse_ = subs.add_parser("parse", help="print the parsed document as text, markdown, json or jsonl",
+                             description="Parse each FILE and print the Document in the chosen format. "
+                                         "json: the whole Document (several files: one JSON value after another); "
+                                         "jsonl: one JSON object per article per line.")
+    _add_input_arguments(parse_, many=True)
+    parse_.add_argument("-f", "--format", choices=FORMATS, default="json", help="output format (default: json)")
+
+    explain = subs.add_parser("explain", help="show every block with its raw line span, kind and the rule that decided",
+                              description="Print one line per block: FIRST-LAST<TAB>KIND<TAB>REASON<TAB>TEXT, "
+                                          "where FIRST-LAST are the 1-based raw line numbers it came from.")
+    _add_input_arguments(explain, many=False)
+
+    return parser
+
+
+def _options(args: argparse.Namespace) -> Options:
+    """The pipeline :class:`Options` the flags ask for."""
+    return Options(
+        spacing=args.spacing,
+        widen_punct=not args.keep_halfwidth,
+        render_captions=args.captions,
+        render_bylines=not args.no_bylines,
+    )
+
+
+def _input_names(args: argparse.Namespace) -> list[str]:
+    """The inputs named on the command line; ``[-]`` (stdin) when there are none."""
+    files = args.files
+    if files is None:
+        return [STDIN_NAME]
+    if isinstance(files, str):
+        return [files]
+    return list(files) or [STDIN_NAME]
+
+
+def _read_stdin() -> str:
+    """Decode all of standard input's bytes as :func:`cnpress.read_text` does."""
+    stream = sys.stdin
+    if stream is None:
+        raise CliError("cnpress: no standard input to read")
+    buffer = getattr(stream, "buffer", None)
+    data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogatepass")
+    if not isinstance(data, bytes):
+        raise CliError("cnpress: standard input gave text, not bytes")
+    # Same line-break handling as read_text: CRLF, CR, U+2028/9 become "\n".
+    return "\n".join(split_lines(decode_bytes(data, "<stdin>")))
+
+
+def _read_one(name: str) -> _Input:
+    """Read one input; raise :class:`CliError` with the message to show."""
+    if name == STDIN_NAME:
+        return _Input("<stdin>", None, _read_stdin())
+    try:
+        text = read_text(name)
+    except FileNotFoundError:
+        raise CliError(f"cnpress: {name}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"cnpress: {name}: is a directory") from None
+    except PermissionError:
+        raise CliError(f"cnpress: {name}: permission denied") from None
+    except OSError as err:
+        raise CliError(f"cnpress: {name}: {err.strerror or err}") from None
+    return _Input(name, name, text)
+
+
+def _read_inputs(names: Sequence[str]) -> list[_Input]:
+    """Read every input, in order (stdin at most once)."""
+    if names.count(STDIN_NAME) > 1:
+        raise CliError("cnpress: standard input ('-') can be read only once")
+    return [_read_one(name) for name in names]
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` name the same existing file."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _check_output(out: str | None, names: Sequence[str]) -> None:
+    """Refuse an output path that is one of the inputs (it would be truncated)."""
+    if out is None or out == STDIN_NAME:
+        return
+    for name in names:
+        if name != STDIN_NAME and _same_file(out, name):
+            raise CliError(f"cnpress: refusing to write to {out}: it is also an input ({name}); "
+                           "choose another output file")
+
+
+def explain_lines(doc: Document) -> list[str]:
+    """One line per block: ``first-last<TAB>kind<TAB>reason<TAB>text``.
+
+    Tabs and line breaks inside a block's text are shown as ``\\t`` and
+    ``\\n`` so that every block stays on one line.
+
+    >>> from cnpress.model import Block, BlockKind
+    >>> explain_lines(Document((Block(BlockKind.SECTION, "向0.4秒的不懈奔跑", (23, 23), "short-unterminated"),)))
+    ['23-23\\tsection\\tshort-unterminated\\t向0.4秒的不懈奔跑']
+    """
+    lines = []
+    for b in doc.blocks:
+        text = b.text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        lines.append(f"{b.span[0]}-{b.span[1]}\t{b.kind.value}\t{b.reason or '-'}\t{text}")
+    return lines
+
+
+def _render_clean(inputs: Sequence[_Input], options: Options) -> str:
+    """The cleaned text of every input, separated by a blank line."""
+    parts = [render_text(parse(i.text, options), options) for i in inputs]
+    return "\n".join(p for p in parts if p)
+
+
+def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str) -> str:
+    """Every input's Document in format ``fmt``."""
+    docs = [parse(i.text, options) for i in inputs]
+    if fmt == "jsonl":
+        return "".join(to_jsonl(d) for d in docs)
+    if fmt == "json":
+        return "".join(to_json(d) + "\n" for d in docs)
+    render: Callable[[Document, Options], str] = render_markdown if fmt == "markdown" else render_text
+    return "\n".join(p for p in (render(d, options) for d in docs) if p)
+
+
+def _render_explain(inputs: Sequence[_Input], options: Options) -> str:
+    """The ``explain`` lines of the (single) input."""
+    lines = explain_lines(parse(inputs[0].text, options))
+    return "".join(line + "\n" for line in lines)
+
+
+def _write_file(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8, with ``\\n`` line breaks."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as err:
+        raise CliError(f"cnpress: {path}: cannot write: {err.strerror or err}") from None
+
+
+def _write_stdout(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8 and flush (may raise BrokenPipeError)."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").replace("_", "-").lower() not in (
+            "utf-8", "utf8"):
+        # A console or pipe in a legacy code page cannot show Chinese text.
+        stream.reconfigure(encoding="utf-8")
+    stream.write(text)
+    stream.flush()
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at devnull so the exit flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Carry out a parsed command line; return the exit status."""
+    names = _input_names(args)
+    _check_output(args.output, names)
+    inputs = _read_inputs(names)
+    options = _options(args)
+    if args.command == "clean":
+        text = _render_clean(inputs, options)
+    elif args.command == "parse":
+        text = _render_parse(inputs, options, args.format)
+    else:
+        text = _render_explain(inputs, options)
+    if args.output is not None and args.output != STDIN_NAME:
+        _write_file(args.output, text)
+    else:
+        _write_stdout(text)
+    return 0
+
+
+def _parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; ``--help``/``--version`` raise :class:`_Exit`."""
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help
+        raise _Exit(stop.code if isinstance(stop.code, int) else 0) from None
+    if args.version:
+        _write_stdout(f"cnpress {__version__}\n")
+        raise _Exit(0)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        raise _UsageError("cnpress: error: choose a command: clean, parse or explain")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``cnpress`` command line; return the exit status.
+
+    ``argv`` defaults to ``sys.argv[1:]``.  Never raises for bad input:
+    every error is one line on stderr and a non-zero status.
+    """
+    parser = build_parser()
+    try:
+        args = _parse_args(parser, sys.argv[1:] if argv is None else argv)
+        return _run(args)
+    except _Exit as done:
+        return done.status
+    except _UsageError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_USAGE
+    except (CliError, DecodeError) as err:
+        message = str(err)
+        print(message if message.startswith("cnpress:") else f"cnpress: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("cnpress: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
