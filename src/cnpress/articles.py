@@ -31,20 +31,20 @@ class _Draft:
     blocks: list[Block] = field(default_factory=list)
     fragment: bool = False
     has_body: bool = False
-    _grams: set[tuple[str, str]] | None = None
+    _body: str | None = None
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
         if block.kind in _BODY:
             self.has_body = True
-            self._grams = None
+            self._body = None
 
     @property
-    def grams(self) -> set[tuple[str, str]]:
-        """Character bigrams of the body so far (for attaching late titles)."""
-        if self._grams is None:
-            self._grams = _bigrams("".join(b.text for b in self.blocks if b.kind in _BODY))
-        return self._grams
+    def body(self) -> str:
+        """The body text so far (for attaching late titles)."""
+        if self._body is None:
+            self._body = "".join(b.text for b in self.blocks if b.kind in _BODY)
+        return self._body
 
     def freeze(self) -> Article:
         bylines: tuple[Byline, ...] = tuple(b.byline for b in self.blocks if b.byline is not None)
@@ -72,12 +72,14 @@ class _Draft:
         )
 
 
-def _bigrams(text: str) -> set[tuple[str, str]]:
-    return set(zip(text, text[1:], strict=False))
+def _bigrams(text: str) -> set[str]:
+    """The character bigrams of a heading that are not plain ASCII."""
+    return {a + b for a, b in zip(text, text[1:], strict=False) if not (a + b).isascii()}
 
 
-def _overlap(grams: set[tuple[str, str]], body_grams: set[tuple[str, str]]) -> float:
-    return len(grams & body_grams) / len(grams) if grams else 0.0
+def _overlap(grams: set[str], body: str) -> float:
+    """The share of a heading's bigrams found in ``body``."""
+    return sum(g in body for g in grams) / len(grams) if grams else 0.0
 
 
 def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
@@ -147,8 +149,8 @@ def _late_title_owner(drafts: list[_Draft], blocks: Sequence[Block], i: int, hea
     untitled = [d for d in drafts[-LATE_TITLE_REACH:] if d.title is None and d.has_body]
     if not untitled:
         return None
-    grams = {g for g in _bigrams(heading) if not (g[0] + g[1]).isascii()}
-    after = _bigrams("".join(b.text for b in blocks[i + 1:i + 16] if b.kind in _BODY))
-    best = max(untitled, key=lambda d: _overlap(grams, d.grams))
-    score = _overlap(grams, best.grams)
+    grams = _bigrams(heading)
+    after = "".join(b.text for b in blocks[i + 1:i + 16] if b.kind in _BODY)
+    best = max(untitled, key=lambda d: _overlap(grams, d.body))
+    score = _overlap(grams, best.body)
     return best if score > 0 and score > _overlap(grams, after) else None

@@ -33,6 +33,8 @@ AGENCIES: Final = (
 #: Roles that stand between agency and names.
 ROLES: Final = ("特约记者", "特派记者", "摄影记者", "见习记者", "实习记者", "记者", "通讯员", "实习生", "编辑")
 
+# How a byline without a marker glyph can start.
+_BYLINE_STARTS: Final = (*AGENCIES, *ROLES, "（", "(", "渊")
 _AGENCY = "(?:" + "|".join(AGENCIES) + ")"
 _ROLE = "(?:" + "|".join(ROLES) + ")"
 # A Chinese personal name: 2–4 Han, or a transliterated name with "·".
@@ -80,6 +82,8 @@ def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
     False
     """
     if len(text) > 40:
+        return False
+    if marker is None and not text.startswith(_BYLINE_STARTS):
         return False
     m = _BYLINE_LINE.match(text)
     if m:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from .bylines import looks_like_byline_line
+from .bylines import AGENCIES, ROLES, looks_like_byline_line
 from .chars import CAPTION_MARKERS
 from .furniture import FURNITURE_RULES
 from .normalize import NLine
@@ -93,6 +93,17 @@ _ALL_PATTERNS = regex.compile(
     "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(LINE_RULES) if rule.pattern)
 )
 assert all(r.pattern.startswith("^") for r in LINE_RULES if r.pattern), "line rules must be anchored"
+_TEXT_TAG = LineTag(TEXT, "text")
+_BLANK_TAG = LineTag(BLANK, "blank")
+# A prefilter that spares most prose lines the rules: a line can only be
+# claimed if it starts with a character some rule starts with, or (when
+# short) ends the way a publisher line or photo credit ends.
+_SHORT_LINE = 50
+_RULE_STARTS = frozenset(
+    "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789"
+    + "".join(a[0] for a in AGENCIES) + "".join(r[0] for r in ROLES)
+)
+_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)")
 _TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 
@@ -106,9 +117,13 @@ def classify_line(line: NLine) -> LineTag:
     >>> classify_line(NLine(1, "有光，才有了人们眼中色彩斑斓的世界。")).kind
     'text'
     """
-    if not line.text:
-        return LineTag(BLANK, "blank")
-    m = _ALL_PATTERNS.match(line.text)
+    text = line.text
+    if not text:
+        return _BLANK_TAG
+    if line.marker is None and text[0] not in _RULE_STARTS and (
+            len(text) > _SHORT_LINE or not text.endswith(_RULE_ENDS)):
+        return _TEXT_TAG  # no rule can claim a line that starts and ends like prose
+    m = _ALL_PATTERNS.match(text)
     hit = int(m.lastgroup[1:]) if m and m.lastgroup else len(LINE_RULES)
     for i, rule in _TEST_RULES:
         if i > hit:
@@ -118,7 +133,7 @@ def classify_line(line: NLine) -> LineTag:
     if hit < len(LINE_RULES):
         rule = LINE_RULES[hit]
         return LineTag(rule.kind, rule.name)
-    return LineTag(TEXT, "text")
+    return _TEXT_TAG
 
 
 def _caption_open(text: str) -> bool:

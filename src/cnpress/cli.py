@@ -21,10 +21,9 @@ Errors are one line on standard error, never a traceback:
 >>> import contextlib, io
 >>> out = io.StringIO()
 >>> with contextlib.redirect_stdout(out):
-...     main(["--version"])
-0
->>> out.getvalue().startswith("cnpress ")
-True
+...     status = main(["--version"])
+>>> status, out.getvalue().startswith("cnpress ")
+(0, True)
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ from .pipeline import parse
 from .reading import DecodeError, decode_bytes, read_text, split_lines
 from .render import render_markdown, render_text, to_json, to_jsonl
 
-__all__ = ["main", "build_parser", "CliError", "explain_lines"]
+__all__ = ["CliError", "build_parser", "explain_lines", "main"]
 
 #: Exit status for usage errors, unreadable input and refused output.
 EXIT_USAGE: Final = 2
@@ -54,6 +53,9 @@ EXIT_INTERRUPTED: Final = 130
 
 #: The name standard input goes by in messages and in the file list.
 STDIN_NAME: Final = "-"
+
+#: Characters written to stdout at a time (a closed pipe is noticed early).
+_CHUNK: Final = 1 << 16
 
 #: Output formats of ``cnpress parse``.
 FORMATS: Final = ("text", "markdown", "json", "jsonl")
@@ -280,7 +282,8 @@ def _write_stdout(text: str) -> None:
             "utf-8", "utf8"):
         # A console or pipe in a legacy code page cannot show Chinese text.
         stream.reconfigure(encoding="utf-8")
-    stream.write(text)
+    for start in range(0, len(text), _CHUNK):
+        stream.write(text[start:start + _CHUNK])
     stream.flush()
 
 

@@ -15,6 +15,8 @@ Each raw line goes through, in order:
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -52,6 +54,7 @@ _ANY_WORK = regex.compile(
     + "|" + EM_DASH * 3 + "|^ *[" + "".join(MARKER_GLYPHS) + "] "
 )
 
+_ANY_WORK_ML = regex.compile(_ANY_WORK.pattern, regex.MULTILINE)
 _NO_REPAIRS: tuple[Repair, ...] = ()
 
 
@@ -112,17 +115,30 @@ def normalize_line(no: int, raw: str, options: Options = Options()) -> tuple[NLi
 
 
 def normalize_lines(raw_lines: list[str], options: Options = Options()) -> tuple[list[NLine], list[Repair]]:
-    """Normalise every raw line (numbered from 1); return lines and repairs.
+    """Normalise every raw line; return the non-blank ones and the repairs.
 
-    >>> lines, repairs = normalize_lines(["a\\x00b", "———序"])
-    >>> [l.text for l in lines], len(repairs)
-    (['ab', '——序'], 2)
+    Blank lines carry no meaning in the inputs and are left out; every
+    :class:`NLine` keeps its raw 1-based line number.  One scan of the whole
+    text finds the lines that need any work; the others are only stripped.
+
+    >>> lines, repairs = normalize_lines(["a\\x00b", "", "———序"])
+    >>> [(l.no, l.text) for l in lines], len(repairs)
+    ([(1, 'ab'), (3, '——序')], 2)
     """
+    joined = "\n".join(raw_lines)
+    starts = list(accumulate((len(r) + 1 for r in raw_lines), initial=0))
+    work = {bisect_right(starts, m.start()) - 1 for m in _ANY_WORK_ML.finditer(joined)}
+    nfc = unicodedata.is_normalized("NFC", joined)
     lines: list[NLine] = []
     repairs: list[Repair] = []
-    for i, raw in enumerate(raw_lines, 1):
-        line, fixes = normalize_line(i, raw, options)
-        lines.append(line)
-        if fixes:
+    for i, raw in enumerate(raw_lines):
+        if i in work or not (nfc or unicodedata.is_normalized("NFC", raw)):
+            line, fixes = normalize_line(i + 1, raw, options)
             repairs.extend(fixes)
+            if line.text:
+                lines.append(line)
+        else:
+            text = raw.strip(" ")
+            if text:
+                lines.append(NLine(i + 1, text))
     return lines, repairs

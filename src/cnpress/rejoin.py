@@ -11,19 +11,18 @@ Which lines belong together is decided by :mod:`cnpress.layout`.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 from typing import NamedTuple
-
-import regex
 
 from .chars import WORD_BREAK_HYPHENS
 
 __all__ = ["join_lines", "Join"]
 
-# A Latin letter then a word-break character at the end of a line.
-_BROKEN_WORD = regex.compile(rf"(?<=[A-Za-z])[{WORD_BREAK_HYPHENS}]$")
-_LATIN_END = regex.compile(r"[A-Za-z0-9,.;:!?%)\]'\"]$")
-_LATIN_START = regex.compile(r"^[A-Za-z0-9(\[\"'&]")
+# Characters after which (at a line end) and before which (at the next line's
+# start) a wrap is between two Latin words and takes a space.
+_LATIN_END = frozenset(string.ascii_letters + string.digits + ",.;:!?%)]'\"")
+_LATIN_START = frozenset(string.ascii_letters + string.digits + "([\"'&")
 
 
 class Join(NamedTuple):
@@ -47,17 +46,20 @@ def join_lines(parts: Sequence[str]) -> Join:
     """
     if len(parts) == 1:
         return Join(parts[0], ())
-    out = parts[0]
+    out: list[str] = []
     dropped: list[str] = []
-    for part in parts[1:]:
+    prev = ""
+    for part in parts:
         if not part:
             continue
-        m = _BROKEN_WORD.search(out)
-        if m and part[0].isascii() and part[0].isalpha() and part[0].islower():
-            dropped.append(m.group())
-            out = out[: m.start()] + part
-        elif _LATIN_END.search(out) and _LATIN_START.match(part):
-            out = out + " " + part
-        else:
-            out = out + part
-    return Join(out, tuple(dropped))
+        if prev:
+            last, first = prev[-1], part[0]
+            if (last in WORD_BREAK_HYPHENS and len(prev) > 1 and prev[-2].isascii() and prev[-2].isalpha()
+                    and first.isascii() and first.islower()):
+                dropped.append(last)
+                out[-1] = prev[:-1]
+            elif last in _LATIN_END and first in _LATIN_START:
+                out.append(" ")
+        out.append(part)
+        prev = part
+    return Join("".join(out), tuple(dropped))
