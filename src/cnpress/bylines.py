@@ -59,6 +59,12 @@ _TRAILING = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>[（(]" + _NAMES +
 _TRAILING_CREDIT = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>" + _NAMES + r"\s*(?:摄影报道|摄影|摄))$")
 
 
+#: How a paragraph with an inline lead-in byline starts (a cheap pre-check).
+LEAD_IN_STARTS: Final = ("本报讯", "本刊讯", "本台讯")
+#: The last character of a paragraph with a trailing attribution or credit.
+TRAILING_ENDS: Final = frozenset(")）摄道影")
+
+
 class LeadIn(NamedTuple):
     """A byline split off the start of a paragraph."""
 

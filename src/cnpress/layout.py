@@ -149,14 +149,14 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     def next_text_line(i: int) -> int | None:
         """The next line after ``i`` that is not transparent, if it is text."""
         for j in range(i + 1, len(lines)):
-            if tags[j].kind in _TRANSPARENT or tags[j].reason in _TRANSPARENT:
+            tag = tags[j]
+            if tag.reason == "page-number":
                 continue
-            return j if tags[j].kind == TEXT else None
+            return j if tag.kind == TEXT else None
         return None
 
-    for i in range(len(lines)):
-        tag = tags[i]
-        if tag.kind in _TRANSPARENT or tag.reason in _TRANSPARENT:
+    for i, tag in enumerate(tags):
+        if tag.reason == "page-number" or tag.kind == BLANK:
             continue
         if tag.kind != TEXT:
             # Any other block is a boundary: the paragraph before it ends.
@@ -175,7 +175,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
                 ends[prev_body] = "before-furniture"
             prev_body, prev_end, prev_heading = None, True, False
             continue
-        j = next_text_line(i)
+        j = next_text_line(i) if prev_end or _terminal(text) else i
         next_text = lines[j].text if j is not None else None
         reason = _heading_reason(text, w, col, next_text, prev_heading) if prev_end else None
         prev_heading = reason is not None
@@ -205,7 +205,7 @@ def _end_reason(
     if j is None:
         return None  # decided by what follows (a boundary or the end)
     if not _terminal(text):
-        return None
+        return None  # (j is only looked up for terminal lines)
     if col > LONG_LINE_EMS:
         return "terminal-long-line"
     if w <= col - INDENT_MARGIN:

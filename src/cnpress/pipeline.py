@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import regex
 
 from .articles import assemble_articles
-from .bylines import parse_byline, restore_brackets, split_lead_in, split_trailing_attribution
+from .bylines import LEAD_IN_STARTS, TRAILING_ENDS, parse_byline, restore_brackets, split_lead_in, split_trailing_attribution
 from .classify import BLANK, HEADING, TEXT, LineTag, tag_lines
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
@@ -93,18 +93,18 @@ class _Builder:
         text = joined.text
         nos = tuple(ln.no for ln in plines)
         # Inline furniture and bylines are split off into blocks of their own.
-        jump = INLINE_JUMP.search(text)
+        jump = INLINE_JUMP.search(text) if "版" in text else None
         if jump and jump.group().strip() != text:
             at_end = jump.end() == len(text)
             line = last if at_end else first
             self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,)))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
-        lead = split_lead_in(text)
+        lead = split_lead_in(text) if text.startswith(LEAD_IN_STARTS) else None
         if lead:
             self.add(Block(BlockKind.BYLINE, lead.lead, (first, first), "inline-lead-in", (first,),
                            parse_byline(lead.lead, (first, first))))
             text = lead.rest
-        trailing = split_trailing_attribution(text)
+        trailing = split_trailing_attribution(text) if text[-1:] in TRAILING_ENDS else None
         if trailing:
             text, attribution = trailing
         text = polish(text, first, self.options, self.repairs)

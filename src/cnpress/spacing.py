@@ -144,4 +144,6 @@ def widen_punctuation(text: str) -> str:
     """
     if "(" in text:
         text = _HALF_PARENS.sub(_widen_parens, text)
+    if not any(mark in text for mark in "?!,;:"):
+        return text
     return _HALF_PUNCT.sub(lambda m: HALF_TO_FULL[m.group()], text)
