@@ -13,7 +13,8 @@ Forms found in the inputs:
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from functools import lru_cache
+from typing import Any, Final, NamedTuple
 
 import regex
 
@@ -21,7 +22,7 @@ from .chars import GARBLED_BRACKETS
 from .model import Byline, Span
 
 __all__ = [
-    "AGENCIES", "ROLES", "looks_like_byline_line", "parse_byline",
+    "AGENCIES", "ROLES", "all_person_names", "looks_like_byline_line", "parse_byline",
     "split_lead_in", "split_trailing_attribution", "restore_brackets",
 ]
 
@@ -45,6 +46,8 @@ _NAMES = _NAME + r"(?:[ 、，,]+" + _NAME + r"){0,7}"
 _BYLINE_LINE = regex.compile(
     r"^(?P<agency>" + _AGENCY + r")?\s*(?P<role>" + _ROLE + r")?\s*(?P<names>" + _NAMES + r")$"
 )
+# Two to four space-separated Han names and nothing else: "段文洁 杨家辉".
+_NAME_LIST = regex.compile(r"^[\p{Han}]{2,3}(?: [\p{Han}]{2,3}){1,3}$")
 # A whole line in brackets, real or garbled: "（林伟霞 黄俭）", "渊林伟霞 黄俭冤".
 _BRACKETED = regex.compile(r"^[（(渊](?P<inner>" + _NAMES + r")[)）冤]$")
 # Inline lead-in: "本报讯 记者齐旭报道：", "本报讯（记者 王伟）", "本报讯".
@@ -90,7 +93,7 @@ def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
     if len(text) > 40:
         return False
     if marker is None and not text.startswith(_BYLINE_STARTS):
-        return False
+        return _NAME_LIST.match(text) is not None and all_person_names(text.split(" "))
     m = _BYLINE_LINE.match(text)
     if m:
         if m.group("agency") or m.group("role"):
@@ -99,6 +102,33 @@ def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
             return True
     b = _BRACKETED.match(text)
     return b is not None and len(regex.split(r"[ 、，,]+", b.group("inner"))) >= 2
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer() -> Any:
+    """jieba's part-of-speech tagger (HMM on), sharing the lazily loaded dictionary."""
+    import jieba.posseg
+
+    from .spacing import _tokenizer
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def all_person_names(tokens: list[str]) -> bool:
+    """Whether jieba tags every token as a person's name (``nr…``).
+
+    Used only on lines already shaped like a list of names, to tell
+    ``段文洁 杨家辉`` (a byline) from ``质量 数字`` (a phrase).
+
+    >>> all_person_names(["段文洁", "杨家辉"]), all_person_names(["质量", "数字"])
+    (True, False)
+    """
+    tagger = _pos_tokenizer()
+    for token in tokens:
+        words = list(tagger.cut(token, HMM=True))
+        if not words or not words[0].flag.startswith("nr"):
+            return False
+    return True
 
 
 def restore_brackets(text: str) -> str:

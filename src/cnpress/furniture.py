@@ -82,9 +82,11 @@ def _page_number(text: str) -> int:
     return total + current
 
 
-#: A pull quote repeats at least this many characters of the text around it.
-PULL_QUOTE_SHARED: Final = 12
-_PULL_QUOTE_MAX: Final = 60
+#: A pull quote repeats at least this many characters of the text around it
+#: in one run, and at least ``PULL_QUOTE_SHARE`` of its own length.
+PULL_QUOTE_SHARED: Final = 16
+PULL_QUOTE_SHARE: Final = 0.4
+_PULL_QUOTE_MAX: Final = 45
 
 
 def is_pull_quote(lines: Sequence[NLine], i: int, context: int) -> bool:
@@ -105,5 +107,6 @@ def is_pull_quote(lines: Sequence[NLine], i: int, context: int) -> bool:
         return False  # more than one sentence
     around = "\n".join(ln.text for ln in lines[max(0, i - context):i]) + "\n" + "\n".join(
         ln.text for ln in lines[i + 1:i + 1 + context])
-    step = PULL_QUOTE_SHARED // 2
-    return any(text[s:s + PULL_QUOTE_SHARED] in around for s in range(0, n - PULL_QUOTE_SHARED + 1, step))
+    run = max(PULL_QUOTE_SHARED, int(n * PULL_QUOTE_SHARE))
+    step = max(1, (run - PULL_QUOTE_SHARED) // 2 + 1)
+    return any(text[s:s + run] in around for s in range(0, n - run + 1, step))

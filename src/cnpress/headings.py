@@ -18,6 +18,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from .layout import LONG_LINE_EMS
 from .model import Block, BlockKind
 from .normalize import NLine
 
@@ -58,8 +59,10 @@ def group_headings(heads: Sequence[HeadingLine]) -> list[list[HeadingLine]]:
     """
     groups: list[list[HeadingLine]] = []
     for h in heads:
+        markdown = h.reason.startswith("markdown")
         if (
             groups
+            and (markdown or h.column <= LONG_LINE_EMS)  # long-line text: one heading per line
             and h.reason not in _STANDS_ALONE
             and groups[-1][-1].reason not in _STANDS_ALONE
             and h.reason.startswith("markdown") == groups[-1][-1].reason.startswith("markdown")
@@ -84,13 +87,17 @@ def _role(blocks: Sequence[Block], i: int) -> tuple[BlockKind, str]:
     if _LEAD_IN_PREFIX.match(block.text) and len(block.text) > 6:
         return BlockKind.SECTION, "lead-in-prefix"
     if nxt is not None and nxt.kind in (BlockKind.TITLE, BlockKind.SUBTITLE) and _KICKER_TEXT.match(block.text) \
-            and len(block.lines) == 1 and (prev is None or prev.kind not in _HEADINGS):
+            and len(block.lines) == 1 and (prev is None or prev.kind not in (*_HEADINGS, BlockKind.PARAGRAPH)):
         if nxt.kind is BlockKind.TITLE:
             return BlockKind.KICKER, "label-above-title"
     if nxt is not None and nxt.kind in (BlockKind.SUBTITLE, BlockKind.BYLINE):
         return BlockKind.TITLE, f"followed-by-{nxt.kind.value}"
     if prev is None:
         return BlockKind.TITLE, "first-block"
+    after = blocks[i + 2] if i + 2 < len(blocks) else None
+    if (prev.kind is BlockKind.PARAGRAPH and nxt is not None and nxt.kind is BlockKind.TITLE
+            and after is not None and after.kind is BlockKind.PARAGRAPH):
+        return BlockKind.SECTION, "two-line-section"
     if prev.kind in _HEADINGS or (nxt is not None and nxt.kind is BlockKind.TITLE):
         return BlockKind.TITLE, "next-to-heading"
     if prev.kind in _ARTICLE_END or prev.kind is BlockKind.FURNITURE:

@@ -108,7 +108,8 @@ def _heading_reason(
     prose = any(c in _NOT_IN_HEADING for c in inner)
     if not long_mode and w > col + WIDE_MARGIN and not prose:
         return "wider-than-column"
-    if after_heading and not long_mode and not prose and not _terminal(text) and w > col - INDENT_MARGIN:
+    if (after_heading and not long_mode and not prose and not _terminal(text) and w > col - INDENT_MARGIN
+            and not (next_text and _word_crosses(text[-2:], next_text[:2]))):
         # Too wide for an indented first line, right under a heading: a deck.
         return "full-width-after-heading"
     if _terminal(text):

@@ -33,8 +33,30 @@ def render_text(doc: Document, options: Options = _DEFAULT) -> str:
     >>> render_text(Document((Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 3)))))
     '标题\\n\\n正文。\\n'
     """
-    parts = [b.text for b in doc.blocks if _shown(b, options) and b.text]
+    parts = _glued(doc.blocks, options)
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
+    """Block texts to print, with inline bylines put back where they stood
+    (``本报讯 记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``)."""
+    parts: list[str] = []
+    lead = ""
+    for b in blocks:
+        if not b.text:
+            continue
+        if b.reason == "inline-lead-in":
+            if options.render_bylines:
+                lead = b.text if b.text[-1] in "：:" else b.text + " "
+            continue
+        if b.reason == "trailing-attribution" and parts and options.render_bylines:
+            parts[-1] += b.text
+            continue
+        if not _shown(b, options):
+            continue
+        parts.append(lead + b.text if b.kind is BlockKind.PARAGRAPH else b.text)
+        lead = ""
+    return parts
 
 
 def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
