@@ -8,6 +8,7 @@ article's words (character-bigram overlap), not the next one's.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
@@ -74,7 +75,7 @@ class _Draft:
 
 def _bigrams(text: str) -> set[str]:
     """The character bigrams of a heading that are not plain ASCII."""
-    return {a + b for a, b in zip(text, text[1:], strict=False) if not (a + b).isascii()}
+    return {a + b for a, b in itertools.pairwise(text) if not (a + b).isascii()}
 
 
 def _overlap(grams: set[str], body: str) -> float:

@@ -22,8 +22,14 @@ from .chars import GARBLED_BRACKETS
 from .model import Byline, Span
 
 __all__ = [
-    "AGENCIES", "ROLES", "all_person_names", "looks_like_byline_line", "parse_byline",
-    "split_lead_in", "split_trailing_attribution", "restore_brackets",
+    "AGENCIES",
+    "ROLES",
+    "all_person_names",
+    "looks_like_byline_line",
+    "parse_byline",
+    "restore_brackets",
+    "split_lead_in",
+    "split_trailing_attribution",
 ]
 
 #: News agencies and papers that sign articles.

@@ -19,7 +19,7 @@ from .chars import CAPTION_MARKERS
 from .furniture import FURNITURE_RULES
 from .normalize import NLine
 
-__all__ = ["LineTag", "LineRule", "LINE_RULES", "classify_line", "tag_lines", "TEXT", "BLANK", "HEADING"]
+__all__ = ["BLANK", "HEADING", "LINE_RULES", "TEXT", "LineRule", "LineTag", "classify_line", "tag_lines"]
 
 #: Pseudo-kinds used before blocks exist.
 TEXT = "text"

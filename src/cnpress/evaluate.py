@@ -17,7 +17,7 @@ from typing import Any
 
 from .model import BlockKind, Document
 
-__all__ = ["Score", "Evaluation", "evaluate", "load_gold", "unaccounted"]
+__all__ = ["Evaluation", "Score", "evaluate", "load_gold", "unaccounted"]
 
 
 @dataclass(frozen=True, slots=True)

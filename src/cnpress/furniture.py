@@ -14,7 +14,7 @@ import regex
 from .chars import SENTENCE_END
 from .normalize import NLine
 
-__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "jump_target", "is_pull_quote"]
+__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "is_pull_quote", "jump_target"]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 

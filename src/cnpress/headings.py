@@ -22,7 +22,7 @@ from .layout import LONG_LINE_EMS
 from .model import Block, BlockKind
 from .normalize import NLine
 
-__all__ = ["HeadingLine", "group_headings", "assign_heading_roles", "SECTION_NUMBER"]
+__all__ = ["SECTION_NUMBER", "HeadingLine", "assign_heading_roles", "group_headings"]
 
 #: Reasons that make a heading line a heading of its own, never merged into
 #: the heading above it.

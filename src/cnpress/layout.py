@@ -33,7 +33,7 @@ from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
 from .spacing import _word_crosses
 
-__all__ = ["Layout", "analyse_layout", "LONG_LINE_EMS"]
+__all__ = ["LONG_LINE_EMS", "Layout", "analyse_layout"]
 
 #: A region whose column is wider than this is one-paragraph-per-line text.
 LONG_LINE_EMS: Final = 45.0
@@ -80,7 +80,8 @@ def _region_widths(widths: Sequence[float]) -> list[float]:
     for start in range(0, len(widths), REGION_LINES):
         chunk = widths[start:start + REGION_LINES]
         # Let a short tail region borrow its neighbour's lines.
-        sample = list(widths[max(0, start - REGION_LINES // 2):start + REGION_LINES]) if len(chunk) < 16 else list(chunk)
+        lo = max(0, start - REGION_LINES // 2) if len(chunk) < 16 else start
+        sample = list(widths[lo:start + REGION_LINES])
         sample.sort()
         w = sample[(len(sample) * 3) // 4] if sample else 0.0
         out.extend([w] * len(chunk))

@@ -8,12 +8,12 @@ character the pipeline changed or dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 Span = tuple[int, int]
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block is on the printed page."""
 
     PARAGRAPH = "paragraph"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ftfy
@@ -43,7 +43,10 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff
 _ODD_SPACE = regex.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # Characters that UTF-8/GBK read as Latin-1 or cp1252 leave behind: the cheap
 # test that decides whether a line goes through ftfy at all.
-_MOJIBAKE_HINT = regex.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]")
+_MOJIBAKE_HINT = regex.compile(
+    r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]"
+)
 # A marker glyph at the line start, followed by a space: "姻 新华社记者…".
 _MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r") +(?=\S)")
 # Three or more em dashes: the PDF form of a Chinese dash "——".
@@ -56,6 +59,7 @@ _ANY_WORK = regex.compile(
 
 _ANY_WORK_ML = regex.compile(_ANY_WORK.pattern, regex.MULTILINE)
 _NO_REPAIRS: tuple[Repair, ...] = ()
+_DEFAULT = Options()
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +79,7 @@ def _ftfy_config() -> ftfy.TextFixerConfig:
     )
 
 
-def normalize_line(no: int, raw: str, options: Options = Options()) -> tuple[NLine, tuple[Repair, ...]]:
+def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLine, tuple[Repair, ...]]:
     """Normalise one raw line; return it and the repairs made.
 
     >>> line, repairs = normalize_line(1, " 姻 新华社记者 陈刚")
@@ -86,8 +90,8 @@ def normalize_line(no: int, raw: str, options: Options = Options()) -> tuple[NLi
     if not _ANY_WORK.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return NLine(no, text), _NO_REPAIRS
     repairs: list[Repair] = []
-    for m in _CONTROL.finditer(text):
-        repairs.append(Repair("control-char", no, m.group(), ""))
+    for ctl in _CONTROL.finditer(text):
+        repairs.append(Repair("control-char", no, ctl.group(), ""))
     text = _CONTROL.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
     if options.fix_mojibake and _MOJIBAKE_HINT.search(text):
@@ -108,13 +112,13 @@ def normalize_line(no: int, raw: str, options: Options = Options()) -> tuple[NLi
         repairs.append(Repair("marker-glyph", no, glyph, ""))
         text = text[m.end():]
     if options.shorten_dashes and EM_DASH * 3 in text:
-        for m in _LONG_DASH.finditer(text):
-            repairs.append(Repair("dash", no, m.group(), EM_DASH * 2))
+        for dash in _LONG_DASH.finditer(text):
+            repairs.append(Repair("dash", no, dash.group(), EM_DASH * 2))
         text = _LONG_DASH.sub(EM_DASH * 2, text)
     return NLine(no, text, marker), tuple(repairs)
 
 
-def normalize_lines(raw_lines: list[str], options: Options = Options()) -> tuple[list[NLine], list[Repair]]:
+def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[list[NLine], list[Repair]]:
     """Normalise every raw line; return the non-blank ones and the repairs.
 
     Blank lines carry no meaning in the inputs and are left out; every

@@ -11,7 +11,14 @@ from collections.abc import Sequence
 import regex
 
 from .articles import assemble_articles
-from .bylines import LEAD_IN_STARTS, TRAILING_ENDS, parse_byline, restore_brackets, split_lead_in, split_trailing_attribution
+from .bylines import (
+    LEAD_IN_STARTS,
+    TRAILING_ENDS,
+    parse_byline,
+    restore_brackets,
+    split_lead_in,
+    split_trailing_attribution,
+)
 from .classify import BLANK, HEADING, TEXT, LineTag, tag_lines
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
@@ -22,7 +29,7 @@ from .reading import split_lines
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
 
-__all__ = ["parse", "clean", "build_blocks", "polish"]
+__all__ = ["build_blocks", "clean", "parse", "polish"]
 
 _MD_MARK = regex.compile(r"^#{1,6} +")
 _DEFAULT = Options()
@@ -32,7 +39,7 @@ def polish(text: str, line: int, options: Options, repairs: list[Repair]) -> str
     """Widen half-width punctuation and repair spacing; log the widening.
 
     >>> log: list[Repair] = []
-    >>> polish("撕开? 记者 20 年", 1, Options(), log), log[0].after
+    >>> polish("撕开?记者 20 年", 1, Options(), log), log[0].after
     ('撕开？记者20年', '？')
     """
     if options.widen_punct:

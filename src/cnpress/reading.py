@@ -13,7 +13,7 @@ from pathlib import Path
 
 import regex
 
-__all__ = ["DecodeError", "read_text", "decode_bytes", "split_lines"]
+__all__ = ["DecodeError", "decode_bytes", "read_text", "split_lines"]
 
 # Line breaks a file may carry: CRLF, lone CR, NEL, LS, PS.  Every one counts
 # as one raw line break, as ``grep -n ''`` counts ``\n``.

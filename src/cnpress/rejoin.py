@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from .chars import WORD_BREAK_HYPHENS
 
-__all__ = ["join_lines", "Join"]
+__all__ = ["Join", "join_lines"]
 
 # Characters after which (at a line end) and before which (at the next line's
 # start) a wrap is between two Latin words and takes a space.

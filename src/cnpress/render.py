@@ -7,7 +7,7 @@ from typing import Any, Final
 
 from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
 
-__all__ = ["render_text", "render_markdown", "to_dict", "to_json", "to_jsonl"]
+__all__ = ["render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
 
 _DEFAULT: Final = Options()
 
@@ -136,8 +136,9 @@ def to_jsonl(doc: Document) -> str:
     """One JSON object per article per line: title, bylines, source, text, spans.
 
     >>> from cnpress.model import Block, BlockKind as K
-    >>> to_jsonl(Document((), (Article("标题", blocks=(Block(K.PARAGRAPH, "正文。", (2, 3)),)),)))[:13]
-    '{"title": "标题"'
+    >>> row = json.loads(to_jsonl(Document((), (Article("标题", blocks=(Block(K.PARAGRAPH, "正文。", (2, 3)),)),))))
+    >>> row["title"], row["text"], row["spans"]
+    ('标题', '正文。', [[2, 3]])
     """
     rows = []
     for a in doc.articles:

@@ -12,6 +12,7 @@ where they stand in Chinese text.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -23,7 +24,7 @@ from .chars import ASCII_ALNUM_CLASS, HALF_TO_FULL, HAN_CLASS, NO_SPACE_AFTER_CL
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["fix_spacing", "widen_punctuation", "SpacingStyle"]
+__all__ = ["SpacingStyle", "fix_spacing", "widen_punctuation"]
 
 SpacingStyle = Literal["tight", "spaced", "keep"]
 
@@ -76,7 +77,7 @@ def _word_crosses(left: str, right: str) -> bool:
 def _collapse_run(match: regex.Match[str]) -> str:
     tokens = match.group().split(" ")
     out = [tokens[0]]
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    for prev, tok in itertools.pairwise(tokens):
         if len(prev) == 1 and len(tok) == 1:
             glue = True  # "博 士", "船 名 航 次": letter-spacing
         elif len(prev) == 1 or len(tok) == 1:
