@@ -28,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import regex
 
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="time each contender N times, keep the best (default 1)")
     args = ap.parse_args(argv)
 
+    pangu: ModuleType | None
     try:
         import pangu
     except ImportError:

@@ -111,11 +111,6 @@ def test_cp1252_mojibake_is_repaired(original: str) -> None:
     assert repairs[0].before == garbled and repairs[0].after == original
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="normalize drops C1 controls (and turns U+00A0 into a space) before ftfy sees the line, "
-    "so UTF-8 read as Latin-1 / sloppy cp1252 can no longer be repaired",
-)
 @pytest.mark.parametrize(
     ("original", "encoding"),
     [

@@ -75,7 +75,6 @@ def test_real_hyphen_at_line_end_is_kept_without_space(parts: list[str], wanted:
     assert joined.dropped == ()
 
 
-@pytest.mark.xfail(strict=True, reason="join_lines puts a space inside a number broken at a line end: '21. 01%'")
 def test_number_broken_at_line_end_joins_without_space() -> None:
     assert join_lines(["实现营收3.33亿元，同比增长21.", "01%。"]).text == "实现营收3.33亿元，同比增长21.01%。"
 

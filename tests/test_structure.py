@@ -127,7 +127,6 @@ def test_parse_byline_parts() -> None:
     assert (b.agency, b.role, b.names) == ("本报", "记者", ("齐旭",))
 
 
-@pytest.mark.xfail(strict=True, reason="parse_byline reads the credit word 摄影报道 as a third name")
 def test_photo_credit_words_are_not_names() -> None:
     assert parse_byline("黄华伟 朱佳妮 摄影报道", (677, 677)).names == ("黄华伟", "朱佳妮")
 
@@ -187,7 +186,6 @@ def test_split_trailing_attribution() -> None:
     assert split_trailing_attribution("有光，才有了世界。") is None
 
 
-@pytest.mark.xfail(strict=True, reason="split_trailing_attribution takes the continuation note （待续） for an author")
 def test_to_be_continued_is_not_an_attribution() -> None:
     assert split_trailing_attribution("…将持续推进这项工作。（待续）") is None
 

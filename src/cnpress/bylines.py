@@ -63,7 +63,7 @@ _LEAD_IN = regex.compile(
     r"|\s*[（(]\s*(?P<role2>" + _ROLE + r")\s*(?P<names2>" + _NAMES + r")\s*[)）])?)\s*"
 )
 # A trailing attribution after a sentence end: "…见到实效。(跃文)".
-_TRAILING = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>[（(]" + _NAMES + r"[)）])$")
+_TRAILING = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>[（(](?!待续|未完|完|续完|续)" + _NAMES + r"[)）])$")
 # A trailing photo credit after a sentence end: "…后备班组长。 黄华伟 朱佳妮 摄影报道".
 _TRAILING_CREDIT = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>" + _NAMES + r"\s*(?:摄影报道|摄影|摄))$")
 
@@ -169,8 +169,12 @@ def parse_byline(text: str, span: Span) -> Byline:
     return Byline(None, None, _split_names(inner), text, span)
 
 
+# Words of a photo credit that are not names: "黄华伟 朱佳妮 摄影报道".
+_CREDIT_WORDS: Final = frozenset({"摄", "摄影", "摄影报道", "供图", "报道"})
+
+
 def _split_names(names: str) -> tuple[str, ...]:
-    return tuple(n for n in regex.split(r"[ 、，,]+", names) if n)
+    return tuple(n for n in regex.split(r"[ 、，,]+", names) if n and n not in _CREDIT_WORDS)
 
 
 def split_lead_in(text: str) -> LeadIn | None:

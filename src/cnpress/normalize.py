@@ -2,10 +2,10 @@
 
 Each raw line goes through, in order:
 
-1. control and invisible characters dropped (each one logged);
-2. tabs, no-break and ideographic spaces turned into plain spaces;
-3. mojibake repaired by ftfy, configured to leave full-width punctuation,
+1. mojibake repaired by ftfy, configured to leave full-width punctuation,
    curly quotes and line breaks alone (only lines a cheap check flags);
+2. control and invisible characters dropped (each one logged);
+3. tabs, no-break and ideographic spaces turned into plain spaces;
 4. NFC;
 5. a marker glyph at the line start (``姻 ``, ``荫 ``, ``■ `` …) recognised,
    dropped from the text and logged;
@@ -90,15 +90,16 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
     if not _ANY_WORK.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return NLine(no, text), _NO_REPAIRS
     repairs: list[Repair] = []
-    for ctl in _CONTROL.finditer(text):
-        repairs.append(Repair("control-char", no, ctl.group(), ""))
-    text = _CONTROL.sub("", text)
-    text = _ODD_SPACE.sub(" ", text)
+    # ftfy first: C1 controls and no-break spaces can be bytes of mojibake.
     if options.fix_mojibake and _MOJIBAKE_HINT.search(text):
         fixed = ftfy.fix_text(text, _ftfy_config())
         if fixed != text:
             repairs.append(Repair("mojibake", no, text, fixed))
             text = fixed
+    for ctl in _CONTROL.finditer(text):
+        repairs.append(Repair("control-char", no, ctl.group(), ""))
+    text = _CONTROL.sub("", text)
+    text = _ODD_SPACE.sub(" ", text)
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
         repairs.append(Repair("nfc", no, text, nfc))

@@ -58,6 +58,8 @@ def join_lines(parts: Sequence[str]) -> Join:
                     and first.isascii() and first.islower()):
                 dropped.append(last)
                 out[-1] = prev[:-1]
+            elif (last.isdigit() or (last in ".," and len(prev) > 1 and prev[-2].isdigit())) and first.isdigit():
+                pass  # a number broken at the line end: "21." + "01%"
             elif last in _LATIN_END and first in _LATIN_START:
                 out.append(" ")
         out.append(part)
