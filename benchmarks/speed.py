@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         ratio = results["cnpress.clean"] / results["pangu.space_text"]
         print(f"clean/pangu throughput ratio: {ratio:.2f} "
-              f"(cnpress.clean takes {1 / ratio:.1f}x the time of pangu.space_text on the same text)")
+              f"(cnpress.clean takes {1 / ratio:.2f}x the time of pangu.space_text on the same text)")
     return 0
 
 

@@ -11,8 +11,6 @@ import cnpress
 REPO = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO / "seeds"
 GOLD_DIR = REPO.parent / "shared" / "gold"
-#: Seed stems, for tests that parametrize over the seed files.
-SEED_STEMS = sorted(p.stem for p in SEEDS_DIR.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")

@@ -72,12 +72,27 @@ def test_clean_reads_stdin_bytes(capsys: pytest.CaptureFixture[str], monkeypatch
     assert "潜心20年" in out
 
 
-def test_clean_reads_stdin_gb18030_with_dash(capsys: pytest.CaptureFixture[str],
+def test_clean_reads_stdin_dash_gb18030(capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", _Stdin(SAMPLE.encode("gb18030")))
     status, out, _ = run(capsys, "clean", "-")
     assert status == 0
     assert out == cnpress.clean(SAMPLE)
+
+
+class _Terminal(_Stdin):
+    """A stdin that is an interactive terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_terminal_stdin_is_not_waited_on(capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", _Terminal(b""))
+    status, out, err = run(capsys, "clean")
+    assert (status, out) == (2, "")
+    assert "standard input is a terminal" in err
 
 
 def test_undecodable_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,6 +156,12 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     text = out_path.read_bytes().decode("utf-8")
     assert "潜心20年" in text
     assert "\r" not in text
+
+
+def test_unwritable_output(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    status, out, err = run(capsys, "clean", str(SEED_004), "-o", str(tmp_path / "no" / "such" / "dir.txt"))
+    assert (status, out) == (2, "")
+    assert err.startswith("cnpress: ") and "cannot write" in err
 
 
 def test_output_to_input_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

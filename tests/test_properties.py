@@ -135,7 +135,7 @@ _AWKWARD = list(
 _ANY_TEXT = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(_AWKWARD)), max_size=300)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
 @example("姻 新华社记者 陈刚\r\n\r\n有光，才有了世界。\u2028(下转第2版)")
 @example("\x00")
@@ -145,7 +145,7 @@ def test_parse_never_raises_and_loses_nothing(text: str) -> None:
     assert unaccounted(text, doc) == {}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_ANY_TEXT)
 def test_parse_never_raises_and_loses_nothing_on_awkward_text(text: str) -> None:
     doc = cnpress.parse(text)
@@ -163,7 +163,7 @@ _SPACING_ALPHABET = st.sampled_from(list(
 _SPACING_TEXT = st.text(alphabet=_SPACING_ALPHABET, max_size=60)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_SPACING_TEXT, st.sampled_from(["tight", "spaced", "keep"]))
 @example("潜心 20年", "tight")
 @example("博 士 、", "tight")
@@ -173,7 +173,7 @@ def test_fix_spacing_changes_only_spaces(text: str, style: str) -> None:
     assert out.replace(" ", "") == text.replace(" ", "")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(_SPACING_TEXT, st.sampled_from(["tight", "spaced"]))
 def test_fix_spacing_is_idempotent(text: str, style: str) -> None:
     once = fix_spacing(text, style)  # type: ignore[arg-type]
@@ -256,7 +256,7 @@ def newspaper_text(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newspaper_text())
 def test_generated_newspaper_text_is_well_formed(text: str) -> None:
     # The generator makes what it promises: narrow lines, Chinese text.
@@ -275,7 +275,7 @@ def test_generated_newspaper_text_is_well_formed(text: str) -> None:
     "'老安，列法可共反看20土设。\\n时万等家不根和来身\\n步即达外。'. A second failure mode: a one-sentence paragraph "
     "that repeats 16+ characters of a nearby paragraph is set aside as a pull quote on the second pass.",
 )
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newspaper_text())
 @example("一一一一一。\n一一一一\n一一。")
 def test_clean_is_idempotent_on_newspaper_text(text: str) -> None:

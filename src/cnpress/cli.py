@@ -174,6 +174,10 @@ def _read_stdin() -> str:
     stream = sys.stdin
     if stream is None:
         raise CliError("cnpress: no standard input to read")
+    isatty = getattr(stream, "isatty", None)
+    if callable(isatty) and isatty():
+        raise CliError("cnpress: no FILE given and standard input is a terminal; "
+                       "name a file, or pipe text in (see 'cnpress --help')")
     buffer = getattr(stream, "buffer", None)
     data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogatepass")
     if not isinstance(data, bytes):
