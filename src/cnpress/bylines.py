@@ -115,9 +115,9 @@ def _pos_tokenizer() -> Any:
     """jieba's part-of-speech tagger (HMM on), sharing the lazily loaded dictionary."""
     import jieba.posseg
 
-    from .spacing import _tokenizer
+    from .spacing import tokenizer
 
-    return jieba.posseg.POSTokenizer(_tokenizer())
+    return jieba.posseg.POSTokenizer(tokenizer())
 
 
 def all_person_names(tokens: list[str]) -> bool:

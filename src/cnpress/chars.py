@@ -60,10 +60,6 @@ HALF_TO_FULL: Final = {
     ")": "）",
 }
 
-#: Opening/closing double quotes as they appear in the seeds.
-QUOTE_OPEN: Final = "“"
-QUOTE_CLOSE: Final = "”"
-
 # --- glyphs ----------------------------------------------------------------
 
 #: Glyphs that PDF fonts turn a line-start marker (■, ▲, …) into.  They are

@@ -14,7 +14,7 @@ import regex
 from .chars import SENTENCE_END
 from .normalize import NLine
 
-__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "PAGE_NUMBER", "is_pull_quote", "jump_target"]
+__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target"]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 
@@ -42,9 +42,6 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 
 #: A jump marker inside a body line, at its end or its start.
 INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
-
-#: A page number line (used by rejoining, which reads across it).
-PAGE_NUMBER: Final = regex.compile(FURNITURE_RULES[0][1])
 
 _CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")}
 

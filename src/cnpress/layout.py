@@ -31,7 +31,7 @@ from .chars import CLAUSE_PUNCT, CLOSERS, TERMINAL_PUNCT, column_width
 from .classify import BLANK, HEADING, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
-from .spacing import _word_crosses
+from .spacing import word_crosses
 
 __all__ = ["LONG_LINE_EMS", "Layout", "analyse_layout"]
 
@@ -50,8 +50,6 @@ SHORT_MARGIN: Final = 4.5
 INDENT_MARGIN: Final = 1.75
 #: A line this much wider than the column is not part of it.
 WIDE_MARGIN: Final = 4.0
-#: Lines that read across page furniture without breaking a paragraph.
-_TRANSPARENT: Final = frozenset({BLANK, "page-number"})
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
 #: "有条件、有信心实现全年目标").
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
@@ -110,7 +108,7 @@ def _heading_reason(
     if not long_mode and w > col + WIDE_MARGIN and not prose:
         return "wider-than-column"
     if (after_heading and not long_mode and not prose and not _terminal(text) and w > col - INDENT_MARGIN
-            and not (next_text and _word_crosses(text[-2:], next_text[:2]))):
+            and not (next_text and word_crosses(text[-2:], next_text[:2]))):
         # Too wide for an indented first line, right under a heading: a deck.
         return "full-width-after-heading"
     if _terminal(text):
@@ -123,7 +121,7 @@ def _heading_reason(
         return None
     if sum(c in _NOT_IN_HEADING for c in inner) > (1 if long_mode else 0):
         return None
-    if next_text and _word_crosses(text[-2:], next_text[:2]):
+    if next_text and word_crosses(text[-2:], next_text[:2]):
         return None  # "重庆小|康动力": a word runs on, so this is a wrap
     return "short-unterminated"
 

@@ -72,7 +72,6 @@ def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
         BlockKind.TITLE: "# ",
         BlockKind.SECTION: "## ",
         BlockKind.SUBTITLE: "### ",
-        BlockKind.KICKER: "**",
     }
     out = []
     for b in doc.blocks:

@@ -24,7 +24,7 @@ from .chars import ASCII_ALNUM_CLASS, HALF_TO_FULL, HAN_CLASS, NO_SPACE_AFTER_CL
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
 
-__all__ = ["SpacingStyle", "fix_spacing", "widen_punctuation"]
+__all__ = ["SpacingStyle", "fix_spacing", "tokenizer", "widen_punctuation", "word_crosses"]
 
 SpacingStyle = Literal["tight", "spaced", "keep"]
 
@@ -53,7 +53,7 @@ _HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> jieba.Tokenizer:
+def tokenizer() -> jieba.Tokenizer:
     """jieba's dictionary, loaded on first use only (about a second)."""
     import jieba
 
@@ -63,10 +63,10 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def _word_crosses(left: str, right: str) -> bool:
+def word_crosses(left: str, right: str) -> bool:
     """Whether jieba's dictionary (HMM off) reads a word across ``left|right``."""
     pos = 0
-    for word in _tokenizer().cut(left + right, HMM=False):
+    for word in tokenizer().cut(left + right, HMM=False):
         end = pos + len(word)
         if pos < len(left) < end:
             return True
@@ -81,7 +81,7 @@ def _collapse_run(match: regex.Match[str]) -> str:
         if len(prev) == 1 and len(tok) == 1:
             glue = True  # "博 士", "船 名 航 次": letter-spacing
         elif len(prev) == 1 or len(tok) == 1:
-            glue = _word_crosses(out[-1], tok)  # "摄 影报道" yes, "季春鹏 摄" no
+            glue = word_crosses(out[-1], tok)  # "摄 影报道" yes, "季春鹏 摄" no
         else:
             glue = False  # "质量 数字": real word spacing
         if glue:
