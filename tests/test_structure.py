@@ -622,3 +622,114 @@ def test_gold_titled_articles(gold_dir: Path, seed_texts: dict[str, str], stem: 
         if got != ga["title"].replace(" ", ""):
             wrong.append((first, ga["title"], got))
     assert wrong == []
+
+
+# --- article boundaries beyond titles (BOUNDARY_RULES, Layout.starts) ---------------------
+
+_GROWTH = ("近年来，我国中小企业数字化转型步伐明显加快，越来越多的企业通过工业互联网平台"
+           "实现生产、管理和销售各环节的数据贯通，生产效率和产品质量持续提升。")
+_BROKEN = ("在业内专家看来，要充分发挥金融科技作用，积极推动大数据、云计算和人工智能等技术在金融领域的应用，"
+           "创新风险评估方式，提高贷款审批效率，拓宽金融")
+_OTHER = ("推动产品数据跨品牌、跨企业、跨终端的互联互通，打通不同品牌、系统、平台之间的界限，"
+          "让消费者获得更加便捷、智能化的使用体验，带动消费电子产品更新换代。")
+_RESUMED = ("服务的覆盖面。与此同时，要利用金融科技工具实现企业精准画像和融资需求的精确测算，"
+            "推动金融机构对授信企业开展动态化、精细化的风险管理和信用评估。")
+
+
+def _starts(doc: Document) -> list[tuple[int, str, bool]]:
+    """(first paragraph line, reason, fragment) of every article with a paragraph."""
+    return [(a.paragraphs[0].span[0], a.reason, a.fragment) for a in doc.articles if a.paragraphs]
+
+
+def test_jump_break_starts_two_pieces() -> None:
+    # "拓宽金融" does not read on into "推动产品数据", but "金融服务" reads on into
+    # "服务的覆盖面。": the text broke off at line 3 and resumes at line 7.
+    doc = cnpress.parse("\n\n".join([_GROWTH, _BROKEN, _OTHER, _RESUMED]))
+    assert [p.text for p in doc.of_kind("paragraph")] == [_GROWTH, _BROKEN, _OTHER, _RESUMED]
+    assert doc.of_kind("paragraph")[1].reason == "jump-break"
+    assert _starts(doc) == [(1, "start-of-text", False), (5, "after-jump-break", True),
+                            (7, "jump-continuation", True)]
+
+
+def test_hard_break_without_continuation_is_joined() -> None:
+    # Same lines, but the last paragraph opens with a sentence that stands on its own:
+    # nothing resumes the broken text elsewhere, so the break is a plain wrap.
+    resumed = _RESUMED.removeprefix("服务的覆盖面。")
+    doc = cnpress.parse("\n\n".join([_GROWTH, _BROKEN, _OTHER, resumed]))
+    assert [p.text for p in doc.of_kind("paragraph")] == [_GROWTH, _BROKEN + _OTHER, resumed]
+    assert len(doc.articles) == 1
+
+
+def test_body_after_closing_attribution_is_a_new_piece() -> None:
+    doc = cnpress.parse("\n\n".join([
+        "广东召开政策宣讲培训会",
+        "本报讯 制造业是我国经济命脉所系。此次宣讲会采取线上线下相结合的方式，"
+        "全省各地市工业和信息化部门相关负责人参加。（岳炎）",
+        "畅循环：“科技—产业—金融”体系初步形成",
+        "杭州禾迈电力电子股份有限公司已形成全球最齐全的组件级电力电子产品线，研发创新能力、政策和资金支持缺一不可。",
+    ]))
+    first, second = doc.articles
+    assert first.title == "广东召开政策宣讲培训会"
+    assert first.source == "（岳炎）"
+    assert (second.title, second.reason, second.fragment) == (None, "after-closing-attribution", True)
+    assert [b.kind for b in second.blocks] == [BlockKind.SECTION, BlockKind.PARAGRAPH]
+    assert second.blocks[0].text == "畅循环：“科技—产业—金融”体系初步形成"
+
+
+def test_photo_credit_does_not_close_the_article() -> None:
+    doc = cnpress.parse("\n\n".join([
+        "工厂里的新变化",
+        "车间里，机械臂正在有序作业，工人们在一旁查看生产数据。黄华伟 朱佳妮 摄",
+        "这套生产流程，让产品良率提升至99%，生产效率提升45%。",
+    ]))
+    assert len(doc.articles) == 1
+    assert len(doc.articles[0].paragraphs) == 2
+
+
+_LIST = ["一是加强数据挖掘，促进产业开放发展。", "二是强化数字赋能转型，建设一批智能制造示范工厂。",
+         "三是开展畅通消费电子内循环系列行动，提高中高端产品的比重。"]
+
+
+def test_list_in_order_stays_in_one_article() -> None:
+    doc = cnpress.parse("\n\n".join(["工信部部署消费电子工作", *_LIST]))
+    assert len(doc.articles) == 1
+    assert len(doc.articles[0].paragraphs) == 3
+
+
+def test_list_item_without_predecessor_starts_a_piece() -> None:
+    # "三是" with no "二是" anywhere before it: the list's middle is elsewhere on the page.
+    doc = cnpress.parse("\n\n".join(["工信部部署消费电子工作", _LIST[0], _LIST[2]]))
+    assert [(a.title, a.reason, a.fragment) for a in doc.articles] == [
+        ("工信部部署消费电子工作", "title", False), (None, "list-gap", True)]
+    assert doc.articles[1].paragraphs[0].text == _LIST[2]
+
+
+def test_list_item_after_a_jump_may_miss_its_predecessor() -> None:
+    # "（上接第1版）" then "二是": "一是" ended on page 1, just before the jump.
+    doc = cnpress.parse("\n\n".join([
+        "（上接第1版）从政府的角度来看，工信部正在将好的做法和模式复制推广。", _LIST[1], _LIST[2]]))
+    assert [(a.reason, a.fragment, a.continued_from) for a in doc.articles] == [("start-of-text", True, 1)]
+    assert len(doc.articles[0].paragraphs) == 3
+
+
+# Gold article starts that the rules do not find, each with why.
+_KNOWN_MISSED_STARTS = {
+    # 113 "供给和开展…" follows "…融合标准研制，" in the line before: only meaning
+    # tells that they belong to different articles.
+    S002: {113},
+}
+
+
+@pytest.mark.parametrize("stem", _GOLD_STEMS)
+def test_gold_article_starts(gold_dir: Path, seed_texts: dict[str, str], stem: str) -> None:
+    gold = _gold(gold_dir, stem)
+    expected = {ga["body_first"] for ga in gold["articles"]}  # type: ignore[attr-defined]
+    got = {first for first, _, _ in _starts(_doc(seed_texts, stem))}
+    assert got == expected - _KNOWN_MISSED_STARTS.get(stem, set())
+
+
+def test_gold_fragments_of_page_002(gold_dir: Path, seed_texts: dict[str, str]) -> None:
+    gold = _gold(gold_dir, S002)
+    fragments = {ga["body_first"] for ga in gold["articles"] if ga.get("fragment")}  # type: ignore[attr-defined]
+    got = {first for first, _, fragment in _starts(_doc(seed_texts, S002)) if fragment}
+    assert got == fragments - _KNOWN_MISSED_STARTS[S002]

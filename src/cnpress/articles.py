@@ -1,22 +1,31 @@
 """Articles: splitting the blocks of a page into articles, in reading order.
 
-Boundaries come from titles, kickers, start bylines and sources.  In layouts
-where a headline is extracted after its body, a title that follows an
-untitled article is attached to it when the title's words are that
-article's words (character-bigram overlap), not the next one's.
+Boundaries come from titles and from a table of rules (``BOUNDARY_RULES``):
+kickers, start bylines, ``（上接第N版）`` lines, body after an article's
+closing attribution, a list item whose predecessor is missing, and the
+pieces the layout found broken off (:attr:`cnpress.layout.Layout.starts`).
+The rule that fired is kept as :attr:`Article.reason`.  Untitled pieces
+that start mid-article are marked ``fragment``.
+
+In layouts where a headline is extracted after its body, a title that
+follows an untitled article is attached to it when the title's words are
+that article's words (character-bigram overlap), not the next one's.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
+import regex
+
+from .chars import CN_NUMERALS
 from .furniture import jump_target
 from .model import Article, Block, BlockKind, Byline
 
-__all__ = ["assemble_articles"]
+__all__ = ["BOUNDARY_RULES", "BoundaryRule", "assemble_articles"]
 
 _BODY: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
 #: How many articles back a late title may reach for its owner.
@@ -31,7 +40,10 @@ class _Draft:
     subtitle: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     fragment: bool = False
+    reason: str = "start-of-text"
     has_body: bool = False
+    #: Set once a closing attribution or source line has been added.
+    closed: bool = False
     _body: str | None = None
 
     def add(self, block: Block) -> None:
@@ -39,6 +51,13 @@ class _Draft:
         if block.kind in _BODY:
             self.has_body = True
             self._body = None
+        if block.kind is BlockKind.SOURCE or (block.reason == "trailing-attribution"
+                                               and not block.text.endswith("摄")):
+            self.closed = True  # a photo credit ("… 摄") can sit mid-article
+
+    @property
+    def paragraph_count(self) -> int:
+        return sum(b.kind is BlockKind.PARAGRAPH for b in self.blocks)
 
     @property
     def body(self) -> str:
@@ -67,9 +86,10 @@ class _Draft:
             bylines=bylines,
             source=source,
             blocks=tuple(ordered),
-            fragment=self.fragment or (self.title is None and from_ is not None),
+            fragment=self.title is None and (self.fragment or from_ is not None),
             continues_on=on,
             continued_from=from_,
+            reason=self.reason,
         )
 
 
@@ -83,14 +103,109 @@ def _overlap(grams: set[str], body: str) -> float:
     return sum(g in body for g in grams) / len(grams) if grams else 0.0
 
 
-def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
+class _At(NamedTuple):
+    """What a boundary rule sees: the block, its neighbours, the article so far."""
+
+    block: Block
+    blocks: Sequence[Block]
+    i: int
+    cur: _Draft
+    starts: Mapping[int, str]
+
+
+#: A list item opening a paragraph, and how its predecessor is written:
+#: ``三是`` needs ``二是``, ``第三，`` needs ``第二``, ``其三，`` needs ``其二``.
+_LIST_ITEMS: Final = (
+    (regex.compile(r"^([二三四五六七八九十])是"), "{}是"),
+    (regex.compile(r"^第([二三四五六七八九十])[，、,：:]"), "第{}"),
+    (regex.compile(r"^其([二三四五六七八九十])[，、,：:]"), "其{}"),
+)
+_LIST_FIRST_CHARS: Final = frozenset(CN_NUMERALS[1:] + "第其")
+
+
+def _list_gap(at: _At) -> bool:
+    """A list item whose predecessor is nowhere in the article so far
+    (in any of its blocks: a run-in item can sit in a dash line or heading).
+
+    Not when the paragraph before is the first of a piece that continues
+    from elsewhere: the missing item may end just before the jump.
+    """
+    text, cur = at.block.text, at.cur
+    if text[:1] not in _LIST_FIRST_CHARS:
+        return False
+    for pattern, template in _LIST_ITEMS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        previous = template.format(CN_NUMERALS[CN_NUMERALS.index(m.group(1)) - 1])
+        if any(previous in b.text for b in cur.blocks):
+            return False
+        continued = cur.fragment or any(jump_target(b.text) for b in cur.blocks if b.kind is BlockKind.FURNITURE)
+        return not (continued and cur.paragraph_count == 1)
+    return False
+
+
+def _jump_from(at: _At) -> bool:
+    jump = jump_target(at.block.text)
+    return jump is not None and jump[0] == "from"
+
+
+def _always(_: Block) -> bool:
+    return True
+
+
+def _never(_: Block) -> bool:
+    return False
+
+
+class BoundaryRule(NamedTuple):
+    """A place where a new article starts, other than at a title."""
+
+    #: The :attr:`Article.reason` it gives ("layout": the reason in ``starts``).
+    reason: str
+    #: The kinds of block it can fire on.
+    kinds: frozenset[BlockKind]
+    #: Whether it fires (only tried once the article so far has body text).
+    test: Callable[[_At], bool]
+    #: Whether the new article, given its first block, is a fragment.
+    fragment: Callable[[Block], bool]
+
+
+_K = BlockKind
+#: Tried in this order; the first that fires starts the new article.
+BOUNDARY_RULES: Final = (
+    BoundaryRule("kicker", frozenset({_K.KICKER}), lambda at: True, _never),
+    BoundaryRule("byline", frozenset({_K.BYLINE}),
+                 lambda at: at.block.reason == "byline" and _starts(at.blocks, at.i), _never),
+    BoundaryRule("jump-from", frozenset({_K.FURNITURE}), _jump_from, _always),
+    # Body after "…见到实效。（岳炎）" or "（来源：…）": that article is over.  What
+    # follows is part of another article if it opens with a section heading;
+    # otherwise it may be a whole article whose headline was not found.
+    BoundaryRule("after-closing-attribution", _BODY, lambda at: at.cur.closed,
+                 lambda b: b.kind is _K.SECTION),
+    BoundaryRule("list-gap", frozenset({_K.PARAGRAPH}), _list_gap, _always),
+    # Pieces the layout found broken off ("after-jump-break", "jump-continuation").
+    BoundaryRule("layout", frozenset({_K.PARAGRAPH}), lambda at: at.block.span[0] in at.starts, _always),
+)
+_RULES_FOR: Final = {k: tuple(r for r in BOUNDARY_RULES if k in r.kinds) for k in BlockKind}
+
+
+def assemble_articles(blocks: Sequence[Block], starts: Mapping[int, str] | None = None) -> list[Article]:
     """Group blocks into articles.
+
+    ``starts`` maps the first line of paragraphs that begin a new piece of
+    text to the reason (:attr:`cnpress.layout.Layout.starts`).
 
     >>> from cnpress.model import Block, BlockKind as K
     >>> arts = assemble_articles([Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 2))])
-    >>> [(a.title, len(a.blocks)) for a in arts]
-    [('标题', 2)]
+    >>> [(a.title, a.reason, len(a.blocks)) for a in arts]
+    [('标题', 'title', 2)]
+    >>> arts = assemble_articles([Block(K.PARAGRAPH, "一是扩大内需。", (1, 1)),
+    ...                           Block(K.PARAGRAPH, "三是稳定外贸。", (3, 3))])
+    >>> [(a.reason, a.fragment) for a in arts]
+    [('start-of-text', False), ('list-gap', True)]
     """
+    known = starts or {}
     drafts: list[_Draft] = [_Draft()]
     i = 0
     n = len(blocks)
@@ -108,7 +223,7 @@ def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
                 if sub:
                     late.add(sub)
             else:
-                new = _Draft(title=block, subtitle=sub)
+                new = _Draft(title=block, subtitle=sub, reason="title")
                 if cur.has_body or cur.title is not None:
                     drafts.append(new)
                 else:  # only kickers/furniture/bylines so far: they belong here
@@ -119,17 +234,24 @@ def assemble_articles(blocks: Sequence[Block]) -> list[Article]:
                     new.add(sub)
             i += 2 if sub else 1
             continue
-        jump = jump_target(block.text) if block.kind is BlockKind.FURNITURE else None
-        if block.kind is BlockKind.KICKER and cur.has_body:
-            drafts.append(_Draft(blocks=[block]))
-        elif block.kind is BlockKind.BYLINE and block.reason == "byline" and cur.has_body and _starts(blocks, i):
-            drafts.append(_Draft(blocks=[block]))
-        elif jump is not None and jump[0] == "from" and cur.has_body:
-            drafts.append(_Draft(blocks=[block], fragment=True))
+        rule = _boundary(_At(block, blocks, i, cur, known)) if cur.has_body else None
+        if rule is not None:
+            reason = known[block.span[0]] if rule.reason == "layout" else rule.reason
+            new = _Draft(fragment=rule.fragment(block), reason=reason)
+            new.add(block)
+            drafts.append(new)
         else:
             cur.add(block)
         i += 1
     return [d.freeze() for d in drafts if d.blocks]
+
+
+def _boundary(at: _At) -> BoundaryRule | None:
+    """The first boundary rule that fires on ``at.block``, if any."""
+    for rule in _RULES_FOR[at.block.kind]:
+        if rule.test(at):
+            return rule
+    return None
 
 
 def _starts(blocks: Sequence[Block], i: int) -> bool:

@@ -94,6 +94,10 @@ WORD_BREAK_HYPHENS: Final = "\u2043\u00ad\u2010"
 EM_DASH: Final = "\u2014"
 
 
+#: Chinese numerals one to ten, in order (list items 一是/二是, 第三，).
+CN_NUMERALS: Final = "一二三四五六七八九十"
+
+
 def column_width(text: str) -> float:
     """Return how many ems ``text`` takes in a CJK column.
 

@@ -15,19 +15,26 @@ decision is made from the lines themselves, measured in ems
 
 Lines at least ``LONG_LINE_EMS`` wide on average are the other input style:
 one paragraph per line with stray hard breaks, where a line ends a paragraph
-exactly when it ends in terminal punctuation.
+exactly when it ends in terminal punctuation.  A hard break is a *jump* when
+its dangling end reads on into the opening of a paragraph elsewhere on the
+page (``拓宽金融`` … ``服务的覆盖面。``) and not into the next line: the text
+before it stops there, and both the next line and that paragraph start new
+pieces (see :attr:`Layout.starts`).
 
 Every decision carries a reason string, kept on the blocks it produces.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
+import regex
+
 from .bylines import split_trailing_attribution
-from .chars import CLAUSE_PUNCT, CLOSERS, TERMINAL_PUNCT, column_width
+from .chars import CLAUSE_PUNCT, CLOSERS, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, HEADING, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
@@ -53,6 +60,14 @@ WIDE_MARGIN: Final = 4.0
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
 #: "有条件、有信心实现全年目标").
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
+#: How many lines either side a jump's continuation is looked for (a page).
+JUMP_CONTEXT: Final = 100
+#: A paragraph that opens with a sentence this short ("服务的覆盖面。") may be
+#: the tail of a sentence broken off elsewhere.
+_SHORT_OPENING = regex.compile(
+    r"^[^\p{P}\s]{1,8}"  # at most eight characters, no punctuation or space
+    r"[" + "".join(sorted(SENTENCE_END)) + r"]"  # then the sentence ends
+)
 #: Line kinds after which a full-width unterminated line is a deck, not body.
 _HEADING_LIKE: Final = frozenset({HEADING, "kicker", "subtitle"})
 
@@ -63,13 +78,16 @@ class Layout:
 
     ``kind`` maps every text line to ``"body"`` or ``"heading"``;
     ``ends`` maps the last line of every body paragraph to the reason it
-    ends there; ``reasons`` gives the reason for each heading.
+    ends there; ``reasons`` gives the reason for each heading; ``starts``
+    maps the first line of a paragraph that begins a new piece of text
+    (not the continuation of what is before it) to the reason.
     """
 
     kind: dict[int, str]
     ends: dict[int, str]
     reasons: dict[int, str]
     column: dict[int, float]
+    starts: dict[int, str] = field(default_factory=dict)
 
 
 def _region_widths(widths: Sequence[float]) -> list[float]:
@@ -145,6 +163,10 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     prev_end = True
     prev_heading = False
     pos_of = {i: k for k, i in enumerate(text_idx)}
+    # Long-line hard breaks (index of the line, index of the next line) and
+    # the first lines of paragraphs: what jumps are looked for among.
+    breaks: list[tuple[int, int]] = []
+    openings: list[int] = []
 
     def next_text_line(i: int) -> int | None:
         """The next line after ``i`` that is not transparent, if it is text."""
@@ -187,14 +209,53 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             prev_body, prev_end = None, True
             continue
         kind[lines[i].no] = "body"
+        if col > LONG_LINE_EMS and (prev_body is None or prev_body in ends):
+            openings.append(i)
         prev_body = i
         end = _end_reason(text, w, col, j, lines, widths, pos_of)
         if end is not None:
             ends[i] = end
+        elif col > LONG_LINE_EMS and not _terminal(text):
+            nxt = next_text_line(i)
+            if nxt is not None:
+                breaks.append((i, nxt))
         prev_end = end is not None
     if prev_body is not None and prev_body not in ends:
         ends[prev_body] = "end-of-text"
-    return Layout(kind, {lines[i].no: r for i, r in ends.items()}, reasons, column)
+    starts: dict[int, str] = {}
+    for i, nxt, cont in _jumps(lines, breaks, openings):
+        ends[i] = "jump-break"
+        starts[lines[nxt].no] = "after-jump-break"
+        starts[lines[cont].no] = "jump-continuation"
+    return Layout(kind, {lines[i].no: r for i, r in ends.items()}, reasons, column, starts)
+
+
+def _jumps(
+    lines: Sequence[NLine], breaks: Sequence[tuple[int, int]], openings: Sequence[int]
+) -> list[tuple[int, int, int]]:
+    """Hard breaks whose text goes on elsewhere: ``(end, next, continuation)``.
+
+    A break ``end|next`` is a jump when no word reads across it, but one
+    does read across ``end`` and the opening of a paragraph nearby whose
+    first sentence is too short to stand alone (``拓宽金融|服务的覆盖面。``):
+    a piece of text broken off at ``end`` and resumed there.  The nearest
+    such paragraph wins.
+    """
+    found: list[tuple[int, int, int]] = []
+    if not breaks:
+        return found
+    shorts = [k for k in openings if _SHORT_OPENING.match(lines[k].text)]  # in line order
+    for end, nxt in breaks:
+        tail = lines[end].text[-2:]
+        lo, hi = bisect_left(shorts, end - JUMP_CONTEXT), bisect_right(shorts, end + JUMP_CONTEXT)
+        near = [k for k in shorts[lo:hi] if k != nxt]
+        if not near or word_crosses(tail, lines[nxt].text[:2]):
+            continue
+        for k in sorted(near, key=lambda k: abs(k - end)):
+            if word_crosses(tail, lines[k].text[:2]):
+                found.append((end, nxt, k))
+                break
+    return found
 
 
 def _end_reason(

@@ -80,7 +80,15 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One article: its headings, bylines, source and blocks in reading order."""
+    """One article: its headings, bylines, source and blocks in reading order.
+
+    ``reason`` says why the article starts where it does: ``"title"``,
+    ``"kicker"``, ``"byline"``, ``"jump-from"`` (a ``（上接第N版）`` line),
+    ``"after-closing-attribution"`` (body after an article's ``（岳炎）`` or
+    source line), ``"list-gap"`` (``三是`` with no ``二是`` before it),
+    ``"after-jump-break"`` / ``"jump-continuation"`` (see
+    :class:`cnpress.layout.Layout`) or ``"start-of-text"``.
+    """
 
     title: str | None
     subtitle: str | None = None
@@ -90,6 +98,7 @@ class Article:
     fragment: bool = False
     continues_on: int | None = None
     continued_from: int | None = None
+    reason: str = ""
 
     @property
     def paragraphs(self) -> tuple[Block, ...]:

@@ -188,7 +188,7 @@ def parse(text: str, options: Options = _DEFAULT) -> Document:
         tags = tag_lines(lines)
         layout = analyse_layout(lines, tags)
         blocks = assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
-        return Document(tuple(blocks), tuple(assemble_articles(blocks)), tuple(repairs))
+        return Document(tuple(blocks), tuple(assemble_articles(blocks, layout.starts)), tuple(repairs))
 
 
 @contextmanager

@@ -111,6 +111,7 @@ def _article_dict(a: Article) -> dict[str, Any]:
         "fragment": a.fragment,
         "continues_on": a.continues_on,
         "continued_from": a.continued_from,
+        "reason": a.reason,
         "text": a.text,
         "spans": [list(b.span) for b in a.blocks],
         "blocks": [_block_dict(b) for b in a.blocks],
