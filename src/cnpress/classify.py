@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -19,7 +19,10 @@ from .chars import CAPTION_MARKERS
 from .furniture import FURNITURE_RULES
 from .normalize import NLine
 
-__all__ = ["BLANK", "HEADING", "LINE_RULES", "TEXT", "LineRule", "LineTag", "classify_line", "tag_lines"]
+__all__ = [
+    "BLANK", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_NUMBER", "TEXT",
+    "LineRule", "LineTag", "classify_line", "tag_lines",
+]
 
 #: Pseudo-kinds used before blocks exist.
 TEXT = "text"
@@ -72,6 +75,13 @@ def _caption_marker(line: NLine) -> bool:
 def _byline(line: NLine) -> bool:
     return looks_like_byline_line(line.text, line.marker)
 
+
+#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章".
+SECTION_NUMBER: Final = regex.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\s*\S|第[一二三四五六七八九十]+[章节部分])"
+)
+#: A column label's shape: a few Han characters, no punctuation ("协会动态", "会员成果").
+KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
 
 #: The line rules, tried in order; the first match wins.
 LINE_RULES: tuple[LineRule, ...] = (

@@ -18,6 +18,7 @@ from typing import Final, NamedTuple
 
 import regex
 
+from .classify import KICKER_TEXT, SECTION_NUMBER
 from .layout import LONG_LINE_EMS
 from .model import Block, BlockKind
 from .normalize import NLine
@@ -26,16 +27,10 @@ __all__ = ["SECTION_NUMBER", "HeadingLine", "assign_heading_roles", "group_headi
 
 #: Reasons that make a heading line a heading of its own, never merged into
 #: the heading above it.
-_STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading"})
+_STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading", "label-after-close"})
 
-#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章".
-SECTION_NUMBER: Final = regex.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\s*\S|第[一二三四五六七八九十]+[章节部分])"
-)
 # A section's lead-in prefix: "促转型：向…", "“点”：关键业务场景…".
 _LEAD_IN_PREFIX: Final = regex.compile(r"^[“\"]?[\p{Han}]{1,4}[”\"]?[：:]")
-# A kicker: a short column label with no punctuation ("协会动态", "会员成果").
-_KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
 
 _ARTICLE_END: Final = frozenset({BlockKind.BYLINE, BlockKind.SOURCE})
 _HEADINGS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.KICKER})
@@ -66,6 +61,7 @@ def group_headings(heads: Sequence[HeadingLine]) -> list[list[HeadingLine]]:
             and h.reason not in _STANDS_ALONE
             and groups[-1][-1].reason not in _STANDS_ALONE
             and h.reason.startswith("markdown") == groups[-1][-1].reason.startswith("markdown")
+            and not SECTION_NUMBER.match(h.line.text)  # "一、趋势概述" starts a heading of its own
         ):
             groups[-1].append(h)
         else:
@@ -86,7 +82,7 @@ def _role(blocks: Sequence[Block], i: int) -> tuple[BlockKind, str]:
         return BlockKind.SECTION, "numbered"
     if _LEAD_IN_PREFIX.match(block.text) and len(block.text) > 6:
         return BlockKind.SECTION, "lead-in-prefix"
-    if nxt is not None and nxt.kind in (BlockKind.TITLE, BlockKind.SUBTITLE) and _KICKER_TEXT.match(block.text) \
+    if nxt is not None and nxt.kind in (BlockKind.TITLE, BlockKind.SUBTITLE) and KICKER_TEXT.match(block.text) \
             and len(block.lines) == 1 and (prev is None or prev.kind not in (*_HEADINGS, BlockKind.PARAGRAPH)):
         if nxt.kind is BlockKind.TITLE:
             return BlockKind.KICKER, "label-above-title"

@@ -11,7 +11,10 @@ decision is made from the lines themselves, measured in ems
   followed by an indented (short) first line;
 * a line much shorter than the column that does not end in terminal
   punctuation, after a paragraph end, is a heading — unless jieba reads a
-  word across its end and the next line's start (a wrap, not a heading).
+  word across its end and the next line's start (a wrap, not a heading);
+* after an article's closing ``（来源：…）`` line or trailing attribution, a
+  new article begins, so its first lines are read as a headline even when
+  they fill the column (:func:`_title_after_close`).
 
 Lines at least ``LONG_LINE_EMS`` wide on average are the other input style:
 one paragraph per line with stray hard breaks, where a line ends a paragraph
@@ -27,7 +30,7 @@ Every decision carries a reason string, kept on the blocks it produces.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -35,7 +38,7 @@ import regex
 
 from .bylines import split_trailing_attribution
 from .chars import CLAUSE_PUNCT, CLOSERS, SENTENCE_END, TERMINAL_PUNCT, column_width
-from .classify import BLANK, HEADING, TEXT, LineTag
+from .classify import BLANK, HEADING, KICKER_TEXT, SECTION_NUMBER, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
 from .spacing import word_crosses
@@ -60,6 +63,10 @@ WIDE_MARGIN: Final = 4.0
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
 #: "有条件、有信心实现全年目标").
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
+#: At most this many lines make the headline after a closing line.
+MAX_TITLE_LINES: Final = 3
+#: Line kinds a headline after a closing line may sit below.
+_ABOVE_TITLE: Final = frozenset({"source", "kicker"})
 #: How many lines either side a jump's continuation is looked for (a page).
 JUMP_CONTEXT: Final = 100
 #: A paragraph that opens with a sentence this short ("服务的覆盖面。") may be
@@ -125,7 +132,8 @@ def _heading_reason(
     prose = any(c in _NOT_IN_HEADING for c in inner)
     if not long_mode and w > col + WIDE_MARGIN and not prose:
         return "wider-than-column"
-    if (after_heading and not long_mode and not prose and not _terminal(text) and w > col - INDENT_MARGIN
+    if (after_heading and not long_mode and not prose and not _terminal(text) and text[-1] not in _NOT_IN_HEADING
+            and w > col - INDENT_MARGIN
             and not (next_text and word_crosses(text[-2:], next_text[:2]))):
         # Too wide for an indented first line, right under a heading: a deck.
         return "full-width-after-heading"
@@ -167,6 +175,9 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     # the first lines of paragraphs: what jumps are looked for among.
     breaks: list[tuple[int, int]] = []
     openings: list[int] = []
+    # After a closing line: the headline lines found below it.
+    after_close = False
+    forced: dict[int, str] = {}
 
     def next_text_line(i: int) -> int | None:
         """The next line after ``i`` that is not transparent, if it is text."""
@@ -186,10 +197,20 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
                 ends[prev_body] = "before-" + (tag.kind if tag.kind != HEADING else "heading")
             prev_body, prev_end = None, True
             prev_heading = tag.kind in _HEADING_LIKE
+            after_close = tag.kind in _ABOVE_TITLE and (
+                after_close or tag.kind == "source" or tag.reason == "circle-kicker")
             continue
         k = pos_of[i]
         text, w, col = lines[i].text, widths[k], cols[k]
         column[lines[i].no] = col
+        if after_close and prev_end:
+            forced = _title_after_close(i, lines, widths, cols, pos_of, next_text_line)
+        after_close = False
+        if i in forced:
+            kind[lines[i].no] = "heading"
+            reasons[lines[i].no] = forced[i]
+            prev_body, prev_end, prev_heading = None, True, True
+            continue
         if col > LONG_LINE_EMS and is_pull_quote(lines, i, PULL_QUOTE_CONTEXT):
             kind[lines[i].no] = "furniture"
             reasons[lines[i].no] = "pull-quote"
@@ -220,6 +241,8 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             if nxt is not None:
                 breaks.append((i, nxt))
         prev_end = end is not None
+        if prev_end and _closes(text):
+            after_close = True
     if prev_body is not None and prev_body not in ends:
         ends[prev_body] = "end-of-text"
     starts: dict[int, str] = {}
@@ -256,6 +279,85 @@ def _jumps(
                 found.append((end, nxt, k))
                 break
     return found
+
+
+def _closes(text: str) -> bool:
+    """Whether a paragraph's last line closes its article: a trailing
+    attribution (``…见到实效。(跃文)``), but not a photo credit (``… 摄``)."""
+    if text[-1] not in "）)道":
+        return False
+    trailing = split_trailing_attribution(text)
+    return trailing is not None and not trailing[1].endswith("摄")
+
+
+def _title_like(text: str, first: bool) -> bool:
+    """Whether a line can be part of a headline: no sentence end inside, at
+    most one comma-like mark on its first line and none on the others, not a
+    numbered section (``一、趋势概述``)."""
+    if SECTION_NUMBER.match(text) or (_terminal(text) and text[-1] not in "！？!?"):
+        return False
+    return sum(c in _NOT_IN_HEADING or c in ",;" for c in text) <= (1 if first else 0)
+
+
+def _title_after_close(
+    i: int, lines: Sequence[NLine], widths: Sequence[float], cols: Sequence[float],
+    pos_of: dict[int, int], next_text_line: Callable[[int], int | None],
+) -> dict[int, str]:
+    """The headline lines (and the reason for each) starting at ``lines[i]``,
+    the first text after a closing line; empty if they read as body text.
+
+    A first line shaped like a column label (``会员成果``) with a headline
+    under it is a label of its own (reason ``label-after-close``).
+    """
+    args = (lines, widths, cols, pos_of, next_text_line)
+    if KICKER_TEXT.match(lines[i].text):
+        j = next_text_line(i)
+        under = _headline_run(j, *args) if j is not None else []
+        if under and _headline_end(lines[under[-1]].text, widths[pos_of[under[-1]]], cols[pos_of[under[-1]]]):
+            return {i: "label-after-close", **dict.fromkeys(under, "title-after-close")}
+    return dict.fromkeys(_headline_run(i, *args), "title-after-close")
+
+
+def _headline_end(text: str, w: float, col: float) -> bool:
+    """Whether a line looks like a headline's last line: short, or ending in ！/？."""
+    return w <= col - SHORT_MARGIN or text[-1] in "！？!?"
+
+
+def _headline_run(
+    i: int, lines: Sequence[NLine], widths: Sequence[float], cols: Sequence[float],
+    pos_of: dict[int, int], next_text_line: Callable[[int], int | None],
+) -> list[int]:
+    """The headline lines starting at ``lines[i]``, or ``[]`` if they read as
+    body text.
+
+    The headline runs on until a line that cannot be part of it
+    (``标准和品牌就像一把尺子。在浙江，…``), over at most ``MAX_TITLE_LINES``.
+    A headline of several lines ends with a short line or one ending in
+    ``！``/``？``: a wide last line is taken for the body's indented first
+    line.  So is a last line whose word runs on into the next line.
+    """
+    if cols[pos_of[i]] > LONG_LINE_EMS:
+        # One heading per line; a long headline is still shorter than prose.
+        fits = widths[pos_of[i]] <= 2 * MAX_HEADING_EMS and _title_like(lines[i].text, True)
+        return [i] if fits and next_text_line(i) is not None else []
+    run: list[int] = []
+    j: int | None = i
+    while j is not None and cols[pos_of[j]] <= LONG_LINE_EMS and _title_like(lines[j].text, not run):
+        if len(run) == MAX_TITLE_LINES:
+            return []  # no end in sight: body text without punctuation
+        run.append(j)
+        j = next_text_line(j)
+    if len(run) > 1:
+        k = pos_of[run[-1]]
+        if not _headline_end(lines[run[-1]].text, widths[k], cols[k]):
+            run.pop()  # a wide last line is the body's (indented) first line
+    if run:
+        nxt = next_text_line(run[-1])
+        if nxt is None:
+            return []  # a headline heads something
+        if word_crosses(lines[run[-1]].text[-2:], lines[nxt].text[:2]):
+            run.pop()
+    return run
 
 
 def _end_reason(
