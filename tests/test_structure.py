@@ -492,7 +492,6 @@ def test_numbered_section_under_title(seed_texts: dict[str, str]) -> None:
     assert _at(doc, 2387) == [(BlockKind.PARAGRAPH, "1. 设备数字化率稳步提升；")]
 
 
-@pytest.mark.xfail(strict=True, reason="a one-line （二）… section with commas in it is read as body text")
 def test_parenthesised_numbered_section_with_commas(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S001)
     assert _at(doc, 495) == [(BlockKind.SECTION, "（二）突出重点，分类实施，努力取得突破")]
@@ -500,8 +499,6 @@ def test_parenthesised_numbered_section_with_commas(seed_texts: dict[str, str]) 
     assert [b.span[0] for b in doc.of_kind(BlockKind.PARAGRAPH) if 497 in b.lines] == [497]
 
 
-@pytest.mark.xfail(strict=True, reason="numbered sections wrapped over two lines (一、… / （一）…) "
-                   "are merged into the body")
 def test_wrapped_numbered_sections(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S001)
     assert _at(doc, 6) == [(BlockKind.SECTION, "一、提高对打好“两化”攻坚战重大意义的认识，增强紧迫感与责任感")]
@@ -744,7 +741,7 @@ def test_headline_after_source_fills_the_column(seed_texts: dict[str, str]) -> N
     doc = _doc(seed_texts, S001)
     # two lines, the first as wide as the column
     assert _at(doc, 1145) == [(BlockKind.TITLE, "省经信厅召开浙江省建设国家传统制造业改造升级示范区新闻通气会")]
-    assert _first_paragraph_at(doc, 1148).startswith("省经信厅在杭召开浙江省建设国家传统制造业改造升级示范区新闻通气会。")
+    assert _first_paragraph_at(doc, 1148).startswith("省经信厅在杭召开浙江省建设国家传统制造业改造升级示范区")
     # one full-width line, then the body
     assert _at(doc, 1525) == [(BlockKind.TITLE, "我省打出标准品牌组合拳助力制造业高质量发展")]
     assert _first_paragraph_at(doc, 1527).startswith("标准和品牌就像一把尺子。")
@@ -782,3 +779,25 @@ def test_body_after_source_without_headline() -> None:
         "家传统制造业改造升级示范区新闻通气会。",
     ]))
     assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH, BlockKind.SOURCE, BlockKind.PARAGRAPH]
+
+
+def test_numbered_heading_line_over_its_body(seed_texts: dict[str, str]) -> None:
+    # "一、…阶段" stops short of the column edge and "阶段" does not run on into "新中国…".
+    doc = _doc(seed_texts, S001)
+    assert _at(doc, 2814) == [(BlockKind.SECTION, "一、中国汽车产业发展经历三个重要阶段")]
+    assert _first_paragraph_at(doc, 2816).startswith("新中国成立70余年来，")
+    # a one-character remainder on the next line ("…能力提" / "升") belongs to it
+    assert _at(doc, 586) == [(BlockKind.SECTION, "（四）加强基础工作平台建设和服务能力提升")]
+    issue = _doc(seed_texts, S003)
+    assert _at(issue, 2570) == [(BlockKind.SECTION, "3. 生产作业可视化程度有待进一步提高")]
+    # the same words ending in "；" are an item of a list paragraph
+    assert _at(issue, 2391) == [(BlockKind.PARAGRAPH, "3. 生产作业可视化程度有待进一步提高；")]
+
+
+def test_decimal_at_line_start_is_not_a_section_number() -> None:
+    from cnpress.classify import SECTION_NUMBER
+
+    assert SECTION_NUMBER.match("2.5∶1。二手车的市场增量") is None
+    assert SECTION_NUMBER.match("57.8%；利润总额3311亿元") is None
+    assert SECTION_NUMBER.match("3. 生产作业可视化") is not None
+    assert SECTION_NUMBER.match("（二）突出重点") is not None

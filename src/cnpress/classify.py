@@ -76,9 +76,10 @@ def _byline(line: NLine) -> bool:
     return looks_like_byline_line(line.text, line.marker)
 
 
-#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章".
+#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章" (not a
+#: decimal: "2.5倍").
 SECTION_NUMBER: Final = regex.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、]\s*\S|第[一二三四五六七八九十]+[章节部分])"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)\s*\S|第[一二三四五六七八九十]+[章节部分])"
 )
 #: A column label's shape: a few Han characters, no punctuation ("协会动态", "会员成果").
 KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")

@@ -12,6 +12,8 @@ decision is made from the lines themselves, measured in ems
 * a line much shorter than the column that does not end in terminal
   punctuation, after a paragraph end, is a heading — unless jieba reads a
   word across its end and the next line's start (a wrap, not a heading);
+* a numbered line (``一、…``, ``（二）…``) with no sentence end in it is a
+  heading of one or two lines (:func:`_numbered_heading`);
 * after an article's closing ``（来源：…）`` line or trailing attribution, a
   new article begins, so its first lines are read as a headline even when
   they fill the column (:func:`_title_after_close`).
@@ -63,6 +65,8 @@ WIDE_MARGIN: Final = 4.0
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
 #: "有条件、有信心实现全年目标").
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
+#: Marks that end a sentence or a list item inside a line.
+_SENTENCE_INSIDE: Final = frozenset("。；！？;!?")
 #: At most this many lines make the headline after a closing line.
 MAX_TITLE_LINES: Final = 3
 #: Line kinds a headline after a closing line may sit below.
@@ -203,8 +207,11 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
         k = pos_of[i]
         text, w, col = lines[i].text, widths[k], cols[k]
         column[lines[i].no] = col
-        if after_close and prev_end:
-            forced = _title_after_close(i, lines, widths, cols, pos_of, next_text_line)
+        if prev_end and i not in forced:
+            if after_close:
+                forced = _title_after_close(i, lines, widths, cols, pos_of, next_text_line)
+            elif SECTION_NUMBER.match(text):
+                forced = _numbered_heading(i, lines, widths, cols, pos_of, next_text_line)
         after_close = False
         if i in forced:
             kind[lines[i].no] = "heading"
@@ -297,6 +304,35 @@ def _title_like(text: str, first: bool) -> bool:
     if SECTION_NUMBER.match(text) or (_terminal(text) and text[-1] not in "！？!?"):
         return False
     return sum(c in _NOT_IN_HEADING or c in ",;" for c in text) <= (1 if first else 0)
+
+
+def _numbered_heading(
+    i: int, lines: Sequence[NLine], widths: Sequence[float], cols: Sequence[float],
+    pos_of: dict[int, int], next_text_line: Callable[[int], int | None],
+) -> dict[int, str]:
+    """The lines of a numbered heading (``一、…``, ``（二）…``, ``3. …``) in a
+    column, starting at ``lines[i]`` after a paragraph end; empty if it is
+    the first line of a numbered paragraph.
+
+    No sentence ends in it (``1. 设备数字化率稳步提升；`` is a list item).  It
+    is two lines when the next line is a short unterminated remainder
+    (``（一）打好…党中央做出的重`` / ``大战略决策``), one line when it stops short
+    of the column edge and no word runs on into the next line.  In long-line
+    text it is one line no wider than ``MAX_HEADING_EMS``.
+    """
+    text = lines[i].text
+    j = next_text_line(i)
+    if j is None or _terminal(text) or any(c in _SENTENCE_INSIDE for c in text):
+        return {}
+    rest, k, kj = lines[j].text, pos_of[i], pos_of[j]
+    if cols[k] > LONG_LINE_EMS:  # one heading per line
+        return {i: "numbered-heading"} if widths[k] <= MAX_HEADING_EMS else {}
+    if (widths[kj] <= cols[kj] - SHORT_MARGIN and not _terminal(rest)
+            and not any(c in _SENTENCE_INSIDE for c in rest) and next_text_line(j) is not None):
+        return {i: "numbered-heading", j: "numbered-heading"}
+    if widths[k] <= cols[k] - INDENT_MARGIN and not word_crosses(text[-2:], rest[:2]):
+        return {i: "numbered-heading"}
+    return {}
 
 
 def _title_after_close(
