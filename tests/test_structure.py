@@ -508,8 +508,6 @@ def test_wrapped_numbered_sections(seed_texts: dict[str, str]) -> None:
     assert [b.span[0] for b in doc.of_kind(BlockKind.PARAGRAPH) if b.span[0] <= 40] == [10, 22]
 
 
-@pytest.mark.xfail(strict=True, reason="column label 协会动态 above a title is taken for the title; the real title "
-                   "SINCE 1992，我们在“仪”起 becomes a paragraph")
 def test_kicker_label_above_title_and_subtitle(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S003)
     assert _at(doc, 1) == [(BlockKind.KICKER, "协会动态")]
@@ -801,3 +799,26 @@ def test_decimal_at_line_start_is_not_a_section_number() -> None:
     assert SECTION_NUMBER.match("57.8%；利润总额3311亿元") is None
     assert SECTION_NUMBER.match("3. 生产作业可视化") is not None
     assert SECTION_NUMBER.match("（二）突出重点") is not None
+
+
+def test_dash_line_that_runs_on_does_not_make_a_headline(seed_texts: dict[str, str]) -> None:
+    # "“有效落实存量政策，加力推出增量政策”" sits above "———9月 26日召开的…会议作出",
+    # a dash line as wide as the column that runs on into "明确部署，…": body text, so
+    # the quoted line above it is body too, not a headline with a deck.
+    doc = _doc(seed_texts, S000)
+    assert _kind_at(doc, 1188) is BlockKind.PARAGRAPH
+    assert _article_at(doc, 1188).title == "金融支持加大力度 增量政策“组合拳”持续显效".replace(" ", "")
+
+
+def test_one_line_headline_above_a_deck() -> None:
+    doc = cnpress.parse("\n".join([
+        "协会动态",
+        "SINCE 1992，我们在“仪”起",
+        "——浙仪协工作联系人交流活动成功举办",
+        "为充分发挥协会合作交流平台的作用，进一步加强协会与会员单位的联络。",
+    ]))
+    assert [(b.kind, b.text) for b in doc.blocks[:3]] == [
+        (BlockKind.KICKER, "协会动态"),
+        (BlockKind.TITLE, "SINCE 1992，我们在“仪”起"),
+        (BlockKind.SUBTITLE, "——浙仪协工作联系人交流活动成功举办"),
+    ]

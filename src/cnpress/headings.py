@@ -27,7 +27,7 @@ __all__ = ["SECTION_NUMBER", "HeadingLine", "assign_heading_roles", "group_headi
 
 #: Reasons that make a heading line a heading of its own, never merged into
 #: the heading above it.
-_STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading", "label-after-close"})
+_STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading", "label-after-close", "above-deck"})
 
 # A section's lead-in prefix: "促转型：向…", "“点”：关键业务场景…".
 _LEAD_IN_PREFIX: Final = regex.compile(r"^[“\"]?[\p{Han}]{1,4}[”\"]?[：:]")

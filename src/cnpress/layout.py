@@ -182,6 +182,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     # After a closing line: the headline lines found below it.
     after_close = False
     forced: dict[int, str] = {}
+    para_start: int | None = None  # the first line of the current paragraph
 
     def next_text_line(i: int) -> int | None:
         """The next line after ``i`` that is not transparent, if it is text."""
@@ -197,7 +198,14 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             continue
         if tag.kind != TEXT:
             # Any other block is a boundary: the paragraph before it ends.
-            if prev_body is not None and prev_body not in ends:
+            if (tag.kind == "subtitle" and prev_body is not None and prev_body == para_start
+                    and not _terminal(lines[prev_body].text) and prev_body not in ends
+                    and column_width(lines[i].text) <= cols[pos_of[prev_body]] - INDENT_MARGIN):
+                # One unterminated line right above a "——…" deck is its headline
+                # (unless the dash line fills the column: then it runs on as body).
+                kind[lines[prev_body].no] = "heading"
+                reasons[lines[prev_body].no] = "above-deck"
+            elif prev_body is not None and prev_body not in ends:
                 ends[prev_body] = "before-" + (tag.kind if tag.kind != HEADING else "heading")
             prev_body, prev_end = None, True
             prev_heading = tag.kind in _HEADING_LIKE
@@ -237,8 +245,10 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             prev_body, prev_end = None, True
             continue
         kind[lines[i].no] = "body"
-        if col > LONG_LINE_EMS and (prev_body is None or prev_body in ends):
-            openings.append(i)
+        if prev_body is None or prev_body in ends:
+            para_start = i
+            if col > LONG_LINE_EMS:
+                openings.append(i)
         prev_body = i
         end = _end_reason(text, w, col, j, lines, widths, pos_of)
         if end is not None:
