@@ -807,6 +807,8 @@ def test_dash_line_that_runs_on_does_not_make_a_headline(seed_texts: dict[str, s
     # the quoted line above it is body too, not a headline with a deck.
     doc = _doc(seed_texts, S000)
     assert _kind_at(doc, 1188) is BlockKind.PARAGRAPH
+    assert _first_paragraph_at(doc, 1188).startswith(
+        "“有效落实存量政策，加力推出增量政策”——9月26日召开的中共中央政治局会议作出明确部署，")
     assert _article_at(doc, 1188).title == "金融支持加大力度 增量政策“组合拳”持续显效".replace(" ", "")
 
 
@@ -822,3 +824,10 @@ def test_one_line_headline_above_a_deck() -> None:
         (BlockKind.TITLE, "SINCE 1992，我们在“仪”起"),
         (BlockKind.SUBTITLE, "——浙仪协工作联系人交流活动成功举办"),
     ]
+
+
+def test_dash_line_inside_a_paragraph_is_body(seed_texts: dict[str, str]) -> None:
+    # "…把工业品电商领域分为四大阵型" / "——第一，传统电商在工业品领域的垂直平台；"
+    doc = _doc(seed_texts, S001)
+    assert not [b for b in doc.of_kind(BlockKind.SUBTITLE) if b.span[0] == 3284]
+    assert "分为四大阵型——第一，传统电商在工业品领域的垂直平台；第二，" in _first_paragraph_at(doc, 3280)

@@ -196,13 +196,21 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     for i, tag in enumerate(tags):
         if tag.reason == "page-number" or tag.kind == BLANK:
             continue
+        dash = _dash_role(tag, lines, i, prev_body, para_start, ends, cols, pos_of)
+        if dash == "runs-on":
+            # "…分为四大阵型" / "——第一，传统电商…；": the dash line is body text.
+            kind[lines[i].no] = "body"
+            col = cols[pos_of[prev_body]] if prev_body is not None else 0.0
+            j = next_text_line(i)
+            end = _end_reason(lines[i].text, column_width(lines[i].text), col, j, lines, widths, pos_of)
+            if end is not None:
+                ends[i] = end
+            prev_body, prev_end, prev_heading = i, end is not None, False
+            continue
         if tag.kind != TEXT:
             # Any other block is a boundary: the paragraph before it ends.
-            if (tag.kind == "subtitle" and prev_body is not None and prev_body == para_start
-                    and not _terminal(lines[prev_body].text) and prev_body not in ends
-                    and column_width(lines[i].text) <= cols[pos_of[prev_body]] - INDENT_MARGIN):
-                # One unterminated line right above a "——…" deck is its headline
-                # (unless the dash line fills the column: then it runs on as body).
+            if dash == "deck" and prev_body is not None:
+                # One unterminated line right above a "——…" deck is its headline.
                 kind[lines[prev_body].no] = "heading"
                 reasons[lines[prev_body].no] = "above-deck"
             elif prev_body is not None and prev_body not in ends:
@@ -296,6 +304,27 @@ def _jumps(
                 found.append((end, nxt, k))
                 break
     return found
+
+
+def _dash_role(
+    tag: LineTag, lines: Sequence[NLine], i: int, prev_body: int | None, para_start: int | None,
+    ends: dict[int, str], cols: Sequence[float], pos_of: dict[int, int],
+) -> str | None:
+    """What a dash-leader line (``——…``) right after unterminated body text is.
+
+    ``"runs-on"``: the body sentence goes on through the dash (the text above
+    is a paragraph of several lines, or the dash line fills the column);
+    ``"deck"``: it is the deck under a one-line headline; ``None``: neither
+    (not a dash line, or the text above it ended).
+    """
+    if tag.reason != "dash-leader" or prev_body is None or prev_body in ends:
+        return None
+    if _terminal(lines[prev_body].text):
+        return None
+    col = cols[pos_of[prev_body]]
+    if prev_body != para_start or column_width(lines[i].text) > col - INDENT_MARGIN:
+        return "runs-on"
+    return "deck"
 
 
 def _closes(text: str) -> bool:

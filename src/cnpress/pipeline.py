@@ -151,7 +151,7 @@ def build_blocks(
     for line, tag in zip(lines, tags, strict=True):
         if tag.kind == BLANK:
             continue
-        role = layout.kind.get(line.no) if tag.kind == TEXT else None
+        role = layout.kind.get(line.no) if tag.kind in (TEXT, "subtitle") else None
         if role == "heading" or tag.kind == HEADING:
             heads.append(HeadingLine(line, layout.reasons.get(line.no, tag.reason),
                                      layout.column.get(line.no, 0.0)))
