@@ -342,8 +342,6 @@ def test_page_number_between_paragraphs(seed_texts: dict[str, str]) -> None:
     assert "·· 10" not in _clean(seed_texts, S001)
 
 
-@pytest.mark.xfail(strict=True, reason="pull-quote rule sets aside a one-sentence body paragraph that repeats an "
-                   "official's title from the paragraph before it; clean() then drops the sentence")
 def test_short_paragraph_repeating_a_title_is_body_text(seed_texts: dict[str, str]) -> None:
     lines = seed_texts[S004].split("\n")
     sentence = "工业和信息化部党组书记、部长李乐成出席活动并讲话。"

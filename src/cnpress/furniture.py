@@ -89,12 +89,16 @@ _PULL_QUOTE_MAX: Final = 45
 def is_pull_quote(lines: Sequence[NLine], i: int, context: int) -> bool:
     """Whether ``lines[i]`` is a pull quote: one short sentence standing alone
     whose words are repeated (``PULL_QUOTE_SHARED`` characters in a row) in
-    the text within ``context`` lines of it.
+    the text within ``context`` lines of it, but not in the lines right
+    before and after it.
 
-    >>> ls = [NLine(1, "甲说，向数字化、绿色化实体经济转型，是专精特新企业的发展之路。乙说。"), NLine(2, ""),
-    ...       NLine(3, "向数字化、绿色化实体经济转型，是专精特新企业的发展之路。")]
+    >>> ls = [NLine(1, "甲说，向数字化、绿色化实体经济转型，是专精特新企业的发展之路。乙说。"),
+    ...       NLine(3, "丙说，数字化转型方案需进一步向小型化、快速化、轻量化发力。"),
+    ...       NLine(5, "向数字化、绿色化实体经济转型，是专精特新企业的发展之路。")]
     >>> is_pull_quote(ls, 2, 100), is_pull_quote(ls, 0, 100)
     (True, False)
+    >>> is_pull_quote([ls[0], ls[2]], 1, 100)  # right after the text it repeats
+    False
     """
     text = lines[i].text
     n = len(text)
@@ -102,8 +106,10 @@ def is_pull_quote(lines: Sequence[NLine], i: int, context: int) -> bool:
         return False
     if any(c in SENTENCE_END for c in text[:-1]):
         return False  # more than one sentence
-    around = "\n".join(ln.text for ln in lines[max(0, i - context):i]) + "\n" + "\n".join(
-        ln.text for ln in lines[i + 1:i + 1 + context])
+    # Not the lines right next to it: a sentence that repeats the words of the
+    # line before ("…部长李乐成在广东…" / "…部长李乐成出席活动并讲话。") is prose.
+    around = "\n".join(ln.text for ln in lines[max(0, i - context):max(0, i - 1)]) + "\n" + "\n".join(
+        ln.text for ln in lines[i + 2:i + 1 + context])
     run = max(PULL_QUOTE_SHARED, int(n * PULL_QUOTE_SHARE))
     step = max(1, (run - PULL_QUOTE_SHARED) // 2 + 1)
     return any(text[s:s + run] in around for s in range(0, n - run + 1, step))
