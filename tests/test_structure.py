@@ -829,3 +829,10 @@ def test_dash_line_inside_a_paragraph_is_body(seed_texts: dict[str, str]) -> Non
     doc = _doc(seed_texts, S001)
     assert not [b for b in doc.of_kind(BlockKind.SUBTITLE) if b.span[0] == 3284]
     assert "分为四大阵型——第一，传统电商在工业品领域的垂直平台；第二，" in _first_paragraph_at(doc, 3280)
+
+
+def test_trailing_photo_credit_is_a_byline_not_a_source(seed_texts: dict[str, str]) -> None:
+    art = _article_at(_doc(seed_texts, S000), 671)
+    assert art.title == "班组长公推公选让“有为者有位”"
+    assert art.source is None
+    assert [b.names for b in art.bylines] == [("黄华伟", "朱佳妮")]

@@ -69,7 +69,9 @@ class _Draft:
     def freeze(self) -> Article:
         bylines: tuple[Byline, ...] = tuple(b.byline for b in self.blocks if b.byline is not None)
         sources = [b.text for b in self.blocks if b.kind is BlockKind.SOURCE]
-        trailing = [b.text for b in self.blocks if b.reason == "trailing-attribution"]
+        # A bracketed trailing attribution "（岳炎）" stands in for a source line;
+        # a trailing credit "黄华伟 朱佳妮 摄影报道" is only a byline.
+        trailing = [b.text for b in self.blocks if b.reason == "trailing-attribution" and b.text[:1] in "（("]
         source = sources[0] if sources else (trailing[0] if trailing else None)
         on = from_ = None
         for b in self.blocks:
