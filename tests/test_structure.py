@@ -514,11 +514,10 @@ def test_kicker_label_above_title_and_subtitle(seed_texts: dict[str, str]) -> No
     assert _article_at(doc, 5).title == "SINCE 1992，我们在“仪”起"
 
 
-@pytest.mark.xfail(strict=True, reason="a two-line in-article subhead (练就独门绝技 / “百炼钢”化为“绕指柔”) "
-                   "is split into two section blocks instead of one")
 def test_two_line_section_inside_article(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S004)
     assert [(b.kind, b.span) for b in doc.blocks if 107 in b.lines] == [(BlockKind.SECTION, (107, 109))]
+    assert _at(doc, 107) == [(BlockKind.SECTION, "练就独门绝技 “百炼钢”化为“绕指柔”")]
     assert _article_at(doc, 111) is _article_at(doc, 99)
     assert _article_at(doc, 111).title == "“小块头”释放“大能量”——从中博会看“中国智造”新图景"
 

@@ -113,9 +113,16 @@ def assign_heading_roles(blocks: Sequence[Block]) -> list[Block]:
     ['paragraph', 'section', 'paragraph']
     """
     out = list(blocks)
-    for i, block in enumerate(out):
-        if block.kind is not BlockKind.TITLE:
-            continue
-        kind, why = _role(out, i)
-        out[i] = replace(block, kind=kind, reason=f"{block.reason}:{why}")
+    i = 0
+    while i < len(out):
+        block = out[i]
+        if block.kind is BlockKind.TITLE:
+            kind, why = _role(out, i)
+            out[i] = replace(block, kind=kind, reason=f"{block.reason}:{why}")
+            if why == "two-line-section":
+                # "练就独门绝技" / "“百炼钢”化为“绕指柔”": one subhead in two parts.
+                second = out.pop(i + 1)
+                out[i] = replace(out[i], text=f"{block.text} {second.text}", span=(block.span[0], second.span[1]),
+                                 lines=block.lines + second.lines)
+        i += 1
     return out
