@@ -13,7 +13,7 @@ DOCS = sorted((REPO / "docs").glob("*.md"))
 
 def test_docs_exist() -> None:
     names = {p.name for p in DOCS}
-    assert {"getting-started.md", "structure.md", "output-formats.md"} <= names
+    assert {"getting-started.md", "structure.md", "bylines.md", "output-formats.md"} <= names
 
 
 @pytest.mark.parametrize("path", DOCS, ids=[p.name for p in DOCS])
