@@ -281,3 +281,36 @@ def test_generated_newspaper_text_is_well_formed(text: str) -> None:
 def test_clean_is_idempotent_on_newspaper_text(text: str) -> None:
     once = cnpress.clean(text)
     assert cnpress.clean(once) == once
+
+
+# Lines shaped like the structures the layout and article rules look for: dash
+# decks, numbered headings, source lines, trailing attributions, list items,
+# column labels, short openings and long-line paragraphs, in any order.
+_PAGE_LINES = st.sampled_from([
+    "——第一，传统电商在工业品领域的垂直平台；", "——浙仪协工作联系人交流活动成功举办", "———9月 26日召开的会议作出",
+    "一、提高对打好“两化”攻坚战重大意义的", "认识，增强紧迫感与责任感", "（二）突出重点，分类实施，努力取得突破",
+    "1. 设备数字化率稳步提升；", "3. 生产作业可视化程度有待进一步提高", "（来源：浙江日报）", "○行业动态○", "会员成果",
+    "…推动学习教育更加深入、见到实效。（岳炎）", "一是加强数据挖掘。",
+    "三是开展畅通消费电子内循环系列行动。",
+    "服务的覆盖面。与此同时，要利用金融科技工具。", "提高贷款审批效率，拓宽金融", "（上接第1版）从政府的角度来看，",
+    "为了更好的分析工业品电商平台，我们按照", "平台的背景把工业品电商领域分为四大阵型", "省经信厅召开浙江省建设国家传统制造业",
+    "改造升级示范区新闻通气会", "黄华伟 朱佳妮 摄影报道", "姻 新华社记者 陈刚", "", "",
+    "近年来，我国中小企业数字化转型步伐明显加快，越来越多的企业通过工业互联网平台实现生产、管理和销售各环节的数据贯通。",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PAGE_LINES, max_size=40))
+@example(["为了更好的分析工业品电商平台，我们按照", "平台的背景把工业品电商领域分为四大阵型",
+          "——第一，传统电商在工业品领域的垂直平台；", "——浙仪协工作联系人交流活动成功举办"])
+def test_page_shaped_text_never_raises_and_loses_nothing(page: list[str]) -> None:
+    text = "\n".join(page)
+    doc = cnpress.parse(text)
+    assert unaccounted(text, doc) == {}
+    n = len(cnpress.split_lines(text))
+    for b in doc.blocks:
+        assert 1 <= b.span[0] <= b.span[1] <= n
+        assert all(1 <= no <= n for no in b.lines)
+    # every block is in exactly one article
+    in_articles = [id(b) for a in doc.articles for b in a.blocks]
+    assert sorted(in_articles) == sorted(id(b) for b in doc.blocks)

@@ -60,6 +60,9 @@ SHORT_MARGIN: Final = 4.5
 #: A line at most ``W - INDENT_MARGIN`` wide can be an indented first line
 #: or a last line.
 INDENT_MARGIN: Final = 1.75
+#: Below this, a "column width" is too narrow to judge a line full by it
+#: (a few short lines of input).
+MIN_COLUMN_EMS: Final = 8.0
 #: A line this much wider than the column is not part of it.
 WIDE_MARGIN: Final = 4.0
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
@@ -183,6 +186,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     after_close = False
     forced: dict[int, str] = {}
     para_start: int | None = None  # the first line of the current paragraph
+    para_col = 0.0  # the column width at its last text line
 
     def next_text_line(i: int) -> int | None:
         """The next line after ``i`` that is not transparent, if it is text."""
@@ -196,13 +200,12 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
     for i, tag in enumerate(tags):
         if tag.reason == "page-number" or tag.kind == BLANK:
             continue
-        dash = _dash_role(tag, lines, i, prev_body, para_start, ends, cols, pos_of)
+        dash = _dash_role(tag, lines, i, prev_body, para_start, ends, para_col)
         if dash == "runs-on":
             # "…分为四大阵型" / "——第一，传统电商…；": the dash line is body text.
             kind[lines[i].no] = "body"
-            col = cols[pos_of[prev_body]] if prev_body is not None else 0.0
             j = next_text_line(i)
-            end = _end_reason(lines[i].text, column_width(lines[i].text), col, j, lines, widths, pos_of)
+            end = _end_reason(lines[i].text, column_width(lines[i].text), para_col, j, lines, widths, pos_of)
             if end is not None:
                 ends[i] = end
             prev_body, prev_end, prev_heading = i, end is not None, False
@@ -253,6 +256,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             prev_body, prev_end = None, True
             continue
         kind[lines[i].no] = "body"
+        para_col = col
         if prev_body is None or prev_body in ends:
             para_start = i
             if col > LONG_LINE_EMS:
@@ -308,21 +312,21 @@ def _jumps(
 
 def _dash_role(
     tag: LineTag, lines: Sequence[NLine], i: int, prev_body: int | None, para_start: int | None,
-    ends: dict[int, str], cols: Sequence[float], pos_of: dict[int, int],
+    ends: dict[int, str], col: float,
 ) -> str | None:
     """What a dash-leader line (``——…``) right after unterminated body text is.
 
     ``"runs-on"``: the body sentence goes on through the dash (the text above
     is a paragraph of several lines, or the dash line fills the column);
     ``"deck"``: it is the deck under a one-line headline; ``None``: neither
-    (not a dash line, or the text above it ended).
+    (not a dash line, or the text above it ended).  ``col`` is the column
+    width where the paragraph above is.
     """
     if tag.reason != "dash-leader" or prev_body is None or prev_body in ends:
         return None
     if _terminal(lines[prev_body].text):
         return None
-    col = cols[pos_of[prev_body]]
-    if prev_body != para_start or column_width(lines[i].text) > col - INDENT_MARGIN:
+    if prev_body != para_start or (col >= MIN_COLUMN_EMS and column_width(lines[i].text) > col - INDENT_MARGIN):
         return "runs-on"
     return "deck"
 
