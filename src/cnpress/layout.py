@@ -346,6 +346,8 @@ def _title_like(text: str, first: bool) -> bool:
     numbered section (``一、趋势概述``)."""
     if SECTION_NUMBER.match(text) or (_terminal(text) and text[-1] not in "！？!?"):
         return False
+    if INLINE_JUMP.match(text):
+        return False  # "（上接第1版）从政府的角度来看，": body text from another page
     return sum(c in _NOT_IN_HEADING or c in ",;" for c in text) <= (1 if first else 0)
 
 
@@ -358,7 +360,7 @@ def _numbered_heading(
     the first line of a numbered paragraph.
 
     No sentence ends in it (``1. 设备数字化率稳步提升；`` is a list item).  It
-    is two lines when the next line is a short unterminated remainder
+    is two lines when it is wide and the next line is a short unterminated remainder
     (``（一）打好…党中央做出的重`` / ``大战略决策``), one line when it stops short
     of the column edge and no word runs on into the next line.  In long-line
     text it is one line no wider than ``MAX_HEADING_EMS``.
@@ -370,7 +372,7 @@ def _numbered_heading(
     rest, k, kj = lines[j].text, pos_of[i], pos_of[j]
     if cols[k] > LONG_LINE_EMS:  # one heading per line
         return {i: "numbered-heading"} if widths[k] <= MAX_HEADING_EMS else {}
-    if (widths[kj] <= cols[kj] - SHORT_MARGIN and not _terminal(rest)
+    if (widths[k] > cols[k] - SHORT_MARGIN and widths[kj] <= cols[kj] - SHORT_MARGIN and not _terminal(rest)
             and not any(c in _SENTENCE_INSIDE for c in rest) and next_text_line(j) is not None):
         return {i: "numbered-heading", j: "numbered-heading"}
     if widths[k] <= cols[k] - INDENT_MARGIN and not word_crosses(text[-2:], rest[:2]):
@@ -430,6 +432,8 @@ def _headline_run(
         k = pos_of[run[-1]]
         if not _headline_end(lines[run[-1]].text, widths[k], cols[k]):
             run.pop()  # a wide last line is the body's (indented) first line
+    if run and lines[run[-1]].text[-1] in CLAUSE_PUNCT:
+        run.pop()  # a headline does not end on a comma
     if run:
         nxt = next_text_line(run[-1])
         if nxt is None:
