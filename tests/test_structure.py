@@ -835,3 +835,16 @@ def test_trailing_photo_credit_is_a_byline_not_a_source(seed_texts: dict[str, st
     assert art.title == "班组长公推公选让“有为者有位”"
     assert art.source is None
     assert [b.names for b in art.bylines] == [("黄华伟", "朱佳妮")]
+
+
+def test_body_after_a_bracketed_closing_byline_is_a_new_article() -> None:
+    doc = cnpress.parse("\n".join([
+        "中原建工公司一项目获QC成果三等奖",
+        "近日，中国建筑业协会公布了2024年度工程建设质量管理小组活动成果。",
+        "渊林伟霞 黄俭冤",
+        "为进一步加强班组长队伍建设，畅通职工成长成才通道，近日，安装公司开展班组长公推公选。",
+    ]))
+    first, second = doc.articles
+    assert [b.names for b in first.bylines] == [("林伟霞", "黄俭")]
+    assert (second.title, second.reason, second.fragment) == (None, "after-closing-attribution", False)
+    assert second.paragraphs[0].span == (4, 4)

@@ -51,9 +51,8 @@ class _Draft:
         if block.kind in _BODY:
             self.has_body = True
             self._body = None
-        if block.kind is BlockKind.SOURCE or (block.reason == "trailing-attribution"
-                                               and not block.text.endswith("摄")):
-            self.closed = True  # a photo credit ("… 摄") can sit mid-article
+        if _closes(block):
+            self.closed = True
 
     @property
     def paragraph_count(self) -> int:
@@ -93,6 +92,17 @@ class _Draft:
             continued_from=from_,
             reason=self.reason,
         )
+
+
+def _closes(block: Block) -> bool:
+    """Whether a block ends its article: a source line, a bracketed byline
+    (``（林伟霞 黄俭）``) or a trailing attribution — but not a photo credit
+    (``… 摄``), which can sit mid-article."""
+    if block.kind is BlockKind.SOURCE:
+        return True
+    if block.reason == "trailing-attribution":
+        return not block.text.endswith("摄")
+    return block.kind is BlockKind.BYLINE and block.text[:1] in "（("
 
 
 def _bigrams(text: str) -> set[str]:
@@ -178,7 +188,8 @@ _K = BlockKind
 BOUNDARY_RULES: Final = (
     BoundaryRule("kicker", frozenset({_K.KICKER}), lambda at: True, _never),
     BoundaryRule("byline", frozenset({_K.BYLINE}),
-                 lambda at: at.block.reason == "byline" and _starts(at.blocks, at.i), _never),
+                 lambda at: at.block.reason == "byline" and not _closes(at.block) and _starts(at.blocks, at.i),
+                 _never),
     BoundaryRule("jump-from", frozenset({_K.FURNITURE}), _jump_from, _always),
     # Body after "…见到实效。（岳炎）" or "（来源：…）": that article is over.  What
     # follows is part of another article if it opens with a section heading;

@@ -39,7 +39,7 @@ from typing import Final
 import regex
 
 from .bylines import split_trailing_attribution
-from .chars import CLAUSE_PUNCT, CLOSERS, SENTENCE_END, TERMINAL_PUNCT, column_width
+from .chars import CLAUSE_PUNCT, CLOSERS, GARBLED_BRACKETS, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, HEADING, KICKER_TEXT, SECTION_NUMBER, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
@@ -70,6 +70,8 @@ WIDE_MARGIN: Final = 4.0
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
 #: Marks that end a sentence or a list item inside a line.
 _SENTENCE_INSIDE: Final = frozenset("。；！？;!?")
+#: What a bracketed byline opens with, OCR-garbled "渊" included.
+_OPENING_BRACKETS: Final = frozenset("（(" + "".join(k for k, v in GARBLED_BRACKETS.items() if v == "（"))
 #: At most this many lines make the headline after a closing line.
 MAX_TITLE_LINES: Final = 3
 #: Line kinds a headline after a closing line may sit below.
@@ -220,8 +222,8 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
                 ends[prev_body] = "before-" + (tag.kind if tag.kind != HEADING else "heading")
             prev_body, prev_end = None, True
             prev_heading = tag.kind in _HEADING_LIKE
-            after_close = tag.kind in _ABOVE_TITLE and (
-                after_close or tag.kind == "source" or tag.reason == "circle-kicker")
+            after_close = _closing_tag(tag, lines[i].text) or (
+                tag.kind in _ABOVE_TITLE and (after_close or tag.reason == "circle-kicker"))
             continue
         k = pos_of[i]
         text, w, col = lines[i].text, widths[k], cols[k]
@@ -329,6 +331,12 @@ def _dash_role(
     if prev_body != para_start or (col >= MIN_COLUMN_EMS and column_width(lines[i].text) > col - INDENT_MARGIN):
         return "runs-on"
     return "deck"
+
+
+def _closing_tag(tag: LineTag, text: str) -> bool:
+    """Whether a line of its own closes an article: a source line, or a
+    bracketed end-of-article byline (``（林伟霞 黄俭）``)."""
+    return tag.kind == "source" or (tag.kind == "byline" and text[:1] in _OPENING_BRACKETS)
 
 
 def _closes(text: str) -> bool:
