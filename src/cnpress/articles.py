@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from .chars import CN_NUMERALS
+from .chars import CN_NUMERALS, OPENING_BRACKETS
 from .furniture import jump_target
 from .model import Article, Block, BlockKind, Byline
 
@@ -70,7 +70,8 @@ class _Draft:
         sources = [b.text for b in self.blocks if b.kind is BlockKind.SOURCE]
         # A bracketed trailing attribution "（岳炎）" stands in for a source line;
         # a trailing credit "黄华伟 朱佳妮 摄影报道" is only a byline.
-        trailing = [b.text for b in self.blocks if b.reason == "trailing-attribution" and b.text[:1] in "（("]
+        trailing = [b.text for b in self.blocks if b.reason == "trailing-attribution"
+                    and b.text[:1] in OPENING_BRACKETS]
         source = sources[0] if sources else (trailing[0] if trailing else None)
         on = from_ = None
         for b in self.blocks:
@@ -102,7 +103,7 @@ def _closes(block: Block) -> bool:
         return True
     if block.reason == "trailing-attribution":
         return not block.text.endswith("摄")
-    return block.kind is BlockKind.BYLINE and block.text[:1] in "（("
+    return block.kind is BlockKind.BYLINE and block.text[:1] in OPENING_BRACKETS
 
 
 def _bigrams(text: str) -> set[str]:

@@ -94,6 +94,15 @@ WORD_BREAK_HYPHENS: Final = "\u2043\u00ad\u2010"
 EM_DASH: Final = "\u2014"
 
 
+#: Brackets a bracketed byline or attribution opens with: "（林伟霞 黄俭）", "(跃文)".
+OPENING_BRACKETS: Final = frozenset("（(")
+
+#: Marks that can end a headline line: "…名单公布啦！", "…是怎样炼成的？".
+HEADLINE_END_PUNCT: Final = frozenset("！？!?")
+
+#: Marks that end a sentence or a list item inside a line ("1. …提升；").
+SENTENCE_OR_ITEM_END: Final = frozenset("。；！？;!?")
+
 #: Chinese numerals one to ten, in order (list items 一是/二是, 第三，).
 CN_NUMERALS: Final = "一二三四五六七八九十"
 

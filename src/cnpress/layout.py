@@ -39,7 +39,17 @@ from typing import Final
 import regex
 
 from .bylines import split_trailing_attribution
-from .chars import CLAUSE_PUNCT, CLOSERS, GARBLED_BRACKETS, SENTENCE_END, TERMINAL_PUNCT, column_width
+from .chars import (
+    CLAUSE_PUNCT,
+    CLOSERS,
+    GARBLED_BRACKETS,
+    HEADLINE_END_PUNCT,
+    OPENING_BRACKETS,
+    SENTENCE_END,
+    SENTENCE_OR_ITEM_END,
+    TERMINAL_PUNCT,
+    column_width,
+)
 from .classify import BLANK, HEADING, KICKER_TEXT, SECTION_NUMBER, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
@@ -68,10 +78,8 @@ WIDE_MARGIN: Final = 4.0
 #: Clause punctuation that rules a line out as a heading (、 is allowed:
 #: "有条件、有信心实现全年目标").
 _NOT_IN_HEADING: Final = CLAUSE_PUNCT - {"、"}
-#: Marks that end a sentence or a list item inside a line.
-_SENTENCE_INSIDE: Final = frozenset("。；！？;!?")
 #: What a bracketed byline opens with, OCR-garbled "渊" included.
-_OPENING_BRACKETS: Final = frozenset("（(" + "".join(k for k, v in GARBLED_BRACKETS.items() if v == "（"))
+_OPENING_BRACKETS: Final = OPENING_BRACKETS | {k for k, v in GARBLED_BRACKETS.items() if v == "（"}
 #: At most this many lines make the headline after a closing line.
 MAX_TITLE_LINES: Final = 3
 #: Line kinds a headline after a closing line may sit below.
@@ -352,7 +360,7 @@ def _title_like(text: str, first: bool) -> bool:
     """Whether a line can be part of a headline: no sentence end inside, at
     most one comma-like mark on its first line and none on the others, not a
     numbered section (``一、趋势概述``)."""
-    if SECTION_NUMBER.match(text) or (_terminal(text) and text[-1] not in "！？!?"):
+    if SECTION_NUMBER.match(text) or (_terminal(text) and text[-1] not in HEADLINE_END_PUNCT):
         return False
     if INLINE_JUMP.match(text):
         return False  # "（上接第1版）从政府的角度来看，": body text from another page
@@ -375,13 +383,13 @@ def _numbered_heading(
     """
     text = lines[i].text
     j = next_text_line(i)
-    if j is None or _terminal(text) or any(c in _SENTENCE_INSIDE for c in text):
+    if j is None or _terminal(text) or any(c in SENTENCE_OR_ITEM_END for c in text):
         return {}
     rest, k, kj = lines[j].text, pos_of[i], pos_of[j]
     if cols[k] > LONG_LINE_EMS:  # one heading per line
         return {i: "numbered-heading"} if widths[k] <= MAX_HEADING_EMS else {}
     if (widths[k] > cols[k] - SHORT_MARGIN and widths[kj] <= cols[kj] - SHORT_MARGIN and not _terminal(rest)
-            and not any(c in _SENTENCE_INSIDE for c in rest) and next_text_line(j) is not None):
+            and not any(c in SENTENCE_OR_ITEM_END for c in rest) and next_text_line(j) is not None):
         return {i: "numbered-heading", j: "numbered-heading"}
     if widths[k] <= cols[k] - INDENT_MARGIN and not word_crosses(text[-2:], rest[:2]):
         return {i: "numbered-heading"}
@@ -409,7 +417,7 @@ def _title_after_close(
 
 def _headline_end(text: str, w: float, col: float) -> bool:
     """Whether a line looks like a headline's last line: short, or ending in ！/？."""
-    return w <= col - SHORT_MARGIN or text[-1] in "！？!?"
+    return w <= col - SHORT_MARGIN or text[-1] in HEADLINE_END_PUNCT
 
 
 def _headline_run(
