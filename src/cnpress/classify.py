@@ -106,6 +106,7 @@ _ALL_PATTERNS = regex.compile(
 assert all(r.pattern.startswith("^") for r in LINE_RULES if r.pattern), "line rules must be anchored"
 _TEXT_TAG = LineTag(TEXT, "text")
 _BLANK_TAG = LineTag(BLANK, "blank")
+_CAPTION_CONTINUED_TAG = LineTag("caption", "caption-continued")
 # A prefilter that spares most prose lines the rules: a line can only be
 # claimed if it starts with a character some rule starts with, or (when
 # short) ends the way a publisher line or photo credit ends.
@@ -162,15 +163,19 @@ def tag_lines(lines: Sequence[NLine]) -> list[LineTag]:
     ['caption', 'caption']
     """
     tags = [classify_line(line) for line in lines]
-    open_caption = False
-    for i, line in enumerate(lines):
-        kind = tags[i].kind
-        if kind == BLANK:
-            continue
-        if open_caption and kind == TEXT:
-            tags[i] = LineTag("caption", "caption-continued")
-        elif kind != "caption":
-            open_caption = False
-            continue
-        open_caption = _caption_open(line.text)
+    for caption in [i for i, tag in enumerate(tags) if tag.kind == "caption"]:
+        # An open caption takes the next line if it is text (blank lines
+        # between are skipped), and that line may leave it open in turn.
+        last = caption
+        while _caption_open(lines[last].text):
+            nxt = _next_non_blank(tags, last)
+            if nxt is None or tags[nxt].kind != TEXT:
+                break
+            tags[nxt] = _CAPTION_CONTINUED_TAG
+            last = nxt
     return tags
+
+
+def _next_non_blank(tags: Sequence[LineTag], i: int) -> int | None:
+    """The index of the first tag after ``tags[i]`` that is not blank."""
+    return next((j for j in range(i + 1, len(tags)) if tags[j].kind != BLANK), None)

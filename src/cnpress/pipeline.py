@@ -96,11 +96,12 @@ class _Builder:
         self.add(Block(BlockKind.TITLE, text, (first, last), reason, tuple(h.line.no for h in group)))
 
     def paragraph(self, plines: Sequence[NLine], reason: str) -> None:
-        first, last = plines[0].no, plines[-1].no
-        joined = join_lines([ln.text for ln in plines])
-        self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
+        nos, texts, _ = zip(*plines, strict=True)  # the lines' numbers and texts (markers unused)
+        first, last = nos[0], nos[-1]
+        joined = join_lines(texts)
+        if joined.dropped:
+            self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
         text = joined.text
-        nos = tuple(ln.no for ln in plines)
         # Inline furniture and bylines are split off into blocks of their own.
         jump = INLINE_JUMP.search(text) if "版" in text else None
         if jump and jump.group().strip() != text:

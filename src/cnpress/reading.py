@@ -18,6 +18,9 @@ __all__ = ["DecodeError", "decode_bytes", "read_text", "split_lines"]
 # Line breaks a file may carry: CRLF, lone CR, NEL, LS, PS.  Every one counts
 # as one raw line break, as ``grep -n ''`` counts ``\n``.
 _LINE_BREAK = regex.compile(r"\r\n|[\r\u0085\u2028\u2029]")
+# The characters that start one of those breaks.  Most text has none: looking
+# for each with ``in`` (a memchr-speed scan) is much cheaper than a regex pass.
+_BREAK_STARTS = "\r\u0085\u2028\u2029"
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -84,7 +87,14 @@ def read_text(source: str | os.PathLike[str] | bytes) -> str:
     else:
         path = Path(source)
         text = decode_bytes(path.read_bytes(), str(path))
-    return _LINE_BREAK.sub("\n", text)
+    return _unify_breaks(text)
+
+
+def _unify_breaks(text: str) -> str:
+    """``text`` with every kind of line break turned into ``\\n``."""
+    if any(start in text for start in _BREAK_STARTS):
+        return _LINE_BREAK.sub("\n", text)
+    return text
 
 
 def split_lines(text: str) -> list[str]:
@@ -96,4 +106,4 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("a\\r\\nb\\rc")
     ['a', 'b', 'c']
     """
-    return _LINE_BREAK.sub("\n", text).split("\n")
+    return _unify_breaks(text).split("\n")

@@ -23,6 +23,10 @@ __all__ = ["Join", "join_lines"]
 # start) a wrap is between two Latin words and takes a space.
 _LATIN_END = frozenset(string.ascii_letters + string.digits + ",.;:!?%)]'\"")
 _LATIN_START = frozenset(string.ascii_letters + string.digits + "([\"'&")
+# The ends of a line (its last character, "" when empty) after which a join
+# may take a space or drop a character: ASCII, a word-break hyphen.  After
+# any other line end (a CJK character, nearly always) the lines join as they are.
+_CAREFUL_ENDS = frozenset([*map(chr, range(128)), *WORD_BREAK_HYPHENS, ""])
 
 
 class Join(NamedTuple):
@@ -46,6 +50,8 @@ def join_lines(parts: Sequence[str]) -> Join:
     """
     if len(parts) == 1:
         return Join(parts[0], ())
+    if _CAREFUL_ENDS.isdisjoint([part[-1:] for part in parts[:-1]]):
+        return Join("".join(parts), ())
     out: list[str] = []
     dropped: list[str] = []
     prev = ""

@@ -12,15 +12,23 @@ __all__ = ["render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
 _DEFAULT: Final = Options()
 
 
-def _shown(block: Block, options: Options) -> bool:
-    kind = block.kind
-    if kind is BlockKind.FURNITURE:
-        return options.render_furniture
-    if kind in (BlockKind.BYLINE, BlockKind.SOURCE):
-        return options.render_bylines
-    if kind is BlockKind.CAPTION:
-        return options.render_captions
-    return True
+def _hidden_kinds(options: Options) -> frozenset[BlockKind]:
+    """The kinds of block ``options`` leave out of the rendered text.
+
+    Worked out once per rendering: looking a ``BlockKind`` member up on the
+    class costs a descriptor call, too much to repeat for every block.
+
+    >>> sorted(kind.value for kind in _hidden_kinds(Options()))
+    ['caption', 'furniture']
+    """
+    hidden: set[BlockKind] = set()
+    if not options.render_furniture:
+        hidden.add(BlockKind.FURNITURE)
+    if not options.render_bylines:
+        hidden.update((BlockKind.BYLINE, BlockKind.SOURCE))
+    if not options.render_captions:
+        hidden.add(BlockKind.CAPTION)
+    return frozenset(hidden)
 
 
 def render_text(doc: Document, options: Options = _DEFAULT) -> str:
@@ -40,6 +48,8 @@ def render_text(doc: Document, options: Options = _DEFAULT) -> str:
 def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
     """Block texts to print, with inline bylines put back where they stood
     (``本报讯 记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``)."""
+    hidden = _hidden_kinds(options)
+    paragraph = BlockKind.PARAGRAPH  # looked up once, as in _hidden_kinds
     parts: list[str] = []
     lead = ""
     for b in blocks:
@@ -52,9 +62,9 @@ def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
         if b.reason == "trailing-attribution" and parts and options.render_bylines:
             parts[-1] += b.text
             continue
-        if not _shown(b, options):
+        if b.kind in hidden:
             continue
-        parts.append(lead + b.text if b.kind is BlockKind.PARAGRAPH else b.text)
+        parts.append(lead + b.text if b.kind is paragraph else b.text)
         lead = ""
     return parts
 
@@ -73,9 +83,10 @@ def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
         BlockKind.SECTION: "## ",
         BlockKind.SUBTITLE: "### ",
     }
+    hidden = _hidden_kinds(options)
     out = []
     for b in doc.blocks:
-        if not _shown(b, options) or not b.text:
+        if b.kind in hidden or not b.text:
             continue
         if b.kind is BlockKind.KICKER:
             out.append(f"**{b.text}**")

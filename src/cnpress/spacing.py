@@ -64,7 +64,13 @@ def tokenizer() -> jieba.Tokenizer:
 
 
 def word_crosses(left: str, right: str) -> bool:
-    """Whether jieba's dictionary (HMM off) reads a word across ``left|right``."""
+    """Whether jieba's dictionary (HMM off) reads a word across ``left|right``.
+
+    >>> word_crosses("摄", "影报道"), word_crosses("季春鹏", "摄")
+    (True, False)
+    """
+    if not _may_cross(left, right):
+        return False
     pos = 0
     for word in tokenizer().cut(left + right, HMM=False):
         end = pos + len(word)
@@ -72,6 +78,22 @@ def word_crosses(left: str, right: str) -> bool:
             return True
         pos = end
     return False
+
+
+def _may_cross(left: str, right: str) -> bool:
+    """Whether a word of jieba's (HMM off) can run across ``left|right`` at all.
+
+    Only three kinds of word can: one in the dictionary (looked up directly,
+    without segmenting: most calls end here, far more cheaply), a run of
+    ASCII letters and digits, and CRLF.
+    """
+    at = len(left)
+    dag = tokenizer().get_DAG(left + right)  # dag[k]: the last index of every word starting at k
+    if any(last >= at for k in range(at) for last in dag[k]):
+        return True
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+        return True
+    return left.endswith("\r") and right.startswith("\n")
 
 
 def _collapse_run(match: regex.Match[str]) -> str:
