@@ -403,7 +403,6 @@ def test_wrapped_caption_is_one_block(seed_texts: dict[str, str]) -> None:
     assert blocks[0].text.endswith("新华社记者 季春鹏 摄")
 
 
-@pytest.mark.xfail(strict=True, reason="caption marker 荫 directly followed by Latin text (荫TCL…) is not dropped")
 def test_caption_marker_without_space(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S000)
     assert _at(doc, 1425) == [(BlockKind.CAPTION, "TCL与上游miniled背光供应商“链式”数字化订单协同（企业供图）")]

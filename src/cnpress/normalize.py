@@ -51,14 +51,16 @@ _MOJIBAKE_HINT = regex.compile(
     rf"[{_LATIN1_CHARS}\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2020\u2021\u2030\u2039\u203a\u20ac\u2122]"
 )
-# A marker glyph at the line start, followed by a space: "姻 新华社记者…".
-_MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r") +(?=\S)")
+# A marker glyph at the line start, followed by a space ("姻 新华社记者…") or
+# directly by Latin text or a digit ("荫TCL与上游…"), which no Chinese word
+# starting with that character is.
+_MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r")(?: +(?=\S)|(?=[A-Za-z0-9]))")
 # Three or more em dashes: the PDF form of a Chinese dash "——".
 _LONG_DASH = regex.compile(EM_DASH + "{3,}")
 # Anything at all that step 1–6 might change; most lines fail this test.
 _ANY_WORK = regex.compile(
     f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}]"
-    + "|" + EM_DASH * 3 + "|^ *[" + "".join(MARKER_GLYPHS) + "] "
+    + "|" + EM_DASH * 3 + "|^ *[" + "".join(MARKER_GLYPHS) + "][ A-Za-z0-9]"
 )
 # A character that any of steps 1–6 starts from: an odd character, the em
 # dash of a long dash, a marker glyph.  Every line that needs work holds one,
