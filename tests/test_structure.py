@@ -393,7 +393,6 @@ def test_captions_under_a_title(seed_texts: dict[str, str]) -> None:
     assert "技术人员在组装X射线源。" in cnpress.clean(seed_texts[S000], Options(render_captions=True))
 
 
-@pytest.mark.xfail(strict=True, reason="a caption wrapped over two raw lines (X射线 / 管) is split into two blocks")
 def test_wrapped_caption_is_one_block(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S000)
     blocks = [b for b in doc.of_kind(BlockKind.CAPTION) if 429 in b.lines]

@@ -80,6 +80,14 @@ class _Builder:
             text = polish(text, line.no, self.options, self.repairs)
         self.add(Block(kind, text, (line.no, line.no), reason, (line.no,), byline))
 
+    def caption(self, clines: Sequence[NLine], reason: str) -> None:
+        """A caption from its raw lines (one, or wrapped over several)."""
+        first, last = clines[0].no, clines[-1].no
+        joined = join_lines([ln.text for ln in clines])
+        self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
+        text = polish(joined.text, first, self.options, self.repairs)
+        self.add(Block(BlockKind.CAPTION, text, (first, last), reason, tuple(ln.no for ln in clines)))
+
     def heading(self, group: Sequence[HeadingLine]) -> None:
         parts = []
         for h in group:
@@ -149,8 +157,19 @@ def build_blocks(
             builder.heading(group)
         heads.clear()
 
+    caption: list[NLine] = []  # a caption's lines so far ("caption-continued" ones join it)
+    caption_reason = ""
+
     for line, tag in zip(lines, tags, strict=True):
         if tag.kind == BLANK:
+            continue
+        if caption and tag.reason != "caption-continued":
+            builder.caption(caption, caption_reason)
+            caption = []
+        if tag.kind == "caption":
+            if not caption:
+                caption_reason = tag.reason
+            caption.append(line)
             continue
         role = layout.kind.get(line.no) if tag.kind in (TEXT, "subtitle") else None
         if role == "heading" or tag.kind == HEADING:
@@ -172,6 +191,8 @@ def build_blocks(
         kind = _TAG_KIND.get(tag.kind, BlockKind.PARAGRAPH)
         builder.single(kind, line, tag.reason)
     flush_heads()
+    if caption:
+        builder.caption(caption, caption_reason)
     if para:
         builder.paragraph(para, "end-of-text")
     return builder.result()
