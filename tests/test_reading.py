@@ -25,6 +25,8 @@ TEXT = "潜心 20年的“成果”。\n\n这束光，以超高精度、超高�
         ("utf-16-le with BOM", codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le")),
         ("utf-16-be with BOM", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be")),
         ("utf-32-le with BOM", codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le")),
+        ("utf-16-le without BOM", TEXT.encode("utf-16-le")),
+        ("utf-16-be without BOM", TEXT.encode("utf-16-be")),
         ("gb18030", TEXT.encode("gb18030")),
         ("gbk", TEXT.encode("gbk")),
         ("gb2312", TEXT.encode("gb2312")),
@@ -183,3 +185,11 @@ def test_ten_megabyte_line() -> None:
     assert all(b.span == (1, 1) for b in doc.blocks)
     assert sum(len(b.text) for b in doc.blocks) > len(line) * 0.8
     assert elapsed < 60, f"parse of one 10 MB line took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_bomless_utf16_seed_pages(seed_texts: dict[str, str], encoding: str) -> None:
+    # Every seed page, BOM-less UTF-16, reads back as the same text (NUL bytes
+    # of its ASCII characters give the byte order away; 一 = U+4E00 does not mislead).
+    for text in seed_texts.values():
+        assert cnpress.decode_bytes(text.encode(encoding)) == text

@@ -22,6 +22,11 @@ _LINE_BREAK = regex.compile(r"\r\n|[\r\u0085\u2028\u2029]")
 # for each with ``in`` (a memchr-speed scan) is much cheaper than a regex pass.
 _BREAK_STARTS = "\r\u0085\u2028\u2029"
 
+#: How many leading bytes decide whether BOM-less data is UTF-16.
+_UTF16_SAMPLE = 1 << 16
+#: How many times more NULs one parity must hold than the other.
+_NUL_PARITY = 4
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -49,7 +54,8 @@ class DecodeError(ValueError):
 
 
 def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
-    """Decode ``data`` (UTF-8 with or without BOM, UTF-16/32 with BOM, GB18030).
+    """Decode ``data`` (UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16
+    without BOM when its NUL bytes give it away, GB18030).
 
     >>> decode_bytes("中文".encode("gb18030"))
     '中文'
@@ -66,10 +72,41 @@ def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_err:
         first_bad = utf8_err.start
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass  # not UTF-16 after all: GB18030 decides
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as gb_err:
         raise DecodeError(source, max(first_bad, gb_err.start), ("utf-8", "gb18030")) from None
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when ``data`` looks like UTF-16 without a
+    BOM, else ``None``.
+
+    Text files in UTF-8 or GB18030 hold no NUL byte; UTF-16 holds one for
+    every ASCII character (line breaks, spaces, digits), nearly always at the
+    same parity: odd offsets little-endian, even offsets big-endian.
+
+    >>> _bomless_utf16("第1版\\n".encode("utf-16-le")), _bomless_utf16("第1版\\n".encode("utf-16-be"))
+    ('utf-16-le', 'utf-16-be')
+    >>> _bomless_utf16("第1版\\n".encode("gb18030")) is None
+    True
+    """
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    sample = data[:_UTF16_SAMPLE]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    # (A CJK character U+xx00, such as 一, puts a NUL at the other parity.)
+    if odd > _NUL_PARITY * even:
+        return "utf-16-le"
+    if even > _NUL_PARITY * odd:
+        return "utf-16-be"
+    return None
 
 
 def read_text(source: str | os.PathLike[str] | bytes) -> str:
