@@ -846,3 +846,11 @@ def test_body_after_a_bracketed_closing_byline_is_a_new_article() -> None:
     assert [b.names for b in first.bylines] == [("林伟霞", "黄俭")]
     assert (second.title, second.reason, second.fragment) == (None, "after-closing-attribution", False)
     assert second.paragraphs[0].span == (4, 4)
+
+
+def test_markdown_puts_a_late_headline_above_its_body(seed_texts: dict[str, str]) -> None:
+    md = cnpress.render_markdown(_doc(seed_texts, S000))
+    # On page 000 the headline of the first article sits at lines 426-427, after its body.
+    assert md.startswith("# “点亮”智能检测之光\n\n### ——“工业医生”日联科技长成记\n\n*新华社记者 陈刚 杨绍功 叶昊鸣*\n\n"
+                         "有光，才有了人们眼中色彩斑斓的世界。")
+    assert md.count("# “点亮”智能检测之光") == 1

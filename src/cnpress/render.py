@@ -7,9 +7,11 @@ from typing import Any, Final
 
 from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
 
-__all__ = ["render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
+__all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
 
 _DEFAULT: Final = Options()
+_BODY_KINDS: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
+_HEAD_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE})
 
 
 def _hidden_kinds(options: Options) -> frozenset[BlockKind]:
@@ -41,8 +43,31 @@ def render_text(doc: Document, options: Options = _DEFAULT) -> str:
     >>> render_text(Document((Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 3)))))
     '标题\\n\\n正文。\\n'
     """
+    # Raw order (not reading_order): clean() must read its own output back the
+    # same, and a late headline moved above its byline would not be.
     parts = _glued(doc.blocks, options)
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def reading_order(doc: Document) -> tuple[Block, ...]:
+    """The blocks as a reader takes them in: article by article, each
+    headline first even where the page put it after the body (seed 000).
+
+    >>> from cnpress.model import Article, Block, BlockKind as K
+    >>> body, title = Block(K.PARAGRAPH, "正文。", (1, 1)), Block(K.TITLE, "标题", (3, 3))
+    >>> [b.text for b in reading_order(Document((body, title), (Article("标题", blocks=(body, title)),)))]
+    ['标题', '正文。']
+    """
+    if not doc.articles:
+        return doc.blocks
+    out: list[Block] = []
+    for a in doc.articles:
+        starts = [b.span[0] for b in a.blocks if b.kind in _BODY_KINDS]
+        late = [b for b in a.blocks if starts and b.span[0] > starts[0] and b.kind in _HEAD_KINDS
+                and b.text in (a.title, a.subtitle)]
+        out += late
+        out += [b for b in a.blocks if b not in late]
+    return tuple(out)
 
 
 def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
@@ -85,7 +110,7 @@ def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
     }
     hidden = _hidden_kinds(options)
     out = []
-    for b in doc.blocks:
+    for b in reading_order(doc):
         if b.kind in hidden or not b.text:
             continue
         if b.kind is BlockKind.KICKER:
