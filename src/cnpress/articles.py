@@ -25,7 +25,7 @@ from .chars import CN_NUMERALS, OPENING_BRACKETS
 from .furniture import jump_target
 from .model import Article, Block, BlockKind, Byline
 
-__all__ = ["BOUNDARY_RULES", "BoundaryRule", "assemble_articles"]
+__all__ = ["BOUNDARY_RULES", "BoundaryRule", "articles_from_starts", "assemble_articles"]
 
 _BODY: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
 #: How many articles back a late title may reach for its owner.
@@ -291,3 +291,77 @@ def _late_title_owner(drafts: list[_Draft], blocks: Sequence[Block], i: int, hea
     best = max(untitled, key=lambda d: _overlap(grams, d.body))
     score = _overlap(grams, best.body)
     return best if score > 0 and score > _overlap(grams, after) else None
+
+
+#: Blocks that, seen between one article's body and the next article's
+#: first body line, belong to the next article (its headline, deck, kicker,
+#: byline); the others (a source, a caption, furniture) stay with the one before.
+_HEADER_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.KICKER, BlockKind.BYLINE})
+
+
+def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> list[Article]:
+    """Group blocks into articles at the given article starts.
+
+    ``starts`` maps the first raw line of every paragraph that opens an
+    article to the reason (the model's decision, see :mod:`cnpress.decide`).
+    The header blocks (title, subtitle, kicker, a byline that does not close
+    the article before) right above that paragraph open the article with it.
+    A title with no start after it, set below the body it names (seed 000's
+    late headlines), is given to the article before when its words are that
+    article's words more than the next one's.
+
+    >>> from cnpress.model import Block, BlockKind as K
+    >>> bs = [Block(K.TITLE, "甲", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 2)),
+    ...       Block(K.TITLE, "乙", (3, 3)), Block(K.PARAGRAPH, "又一篇。", (4, 4))]
+    >>> [(a.title, a.reason) for a in articles_from_starts(bs, {2: "start", 4: "start"})]
+    [('甲', 'start'), ('乙', 'start')]
+    """
+    drafts: list[_Draft] = [_Draft()]
+    pending: list[Block] = []  # blocks since the last body block
+    for i, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            pending.append(block)
+            continue
+        cur = drafts[-1]
+        if block.span[0] in starts and (cur.has_body or not cur.blocks and drafts[:-1]):
+            k = len(pending)
+            while k and pending[k - 1].kind in _HEADER_KINDS and not _closes(pending[k - 1]):
+                k -= 1
+            head = pending[k:]
+            for b in pending[:k]:
+                cur.add(b)
+            late = [b for b in head if b.kind is BlockKind.TITLE]
+            if late and cur.title is None and cur.has_body and _names_before(late[0], cur, blocks, i):
+                cur.title = late[0]
+                cur.add(late[0])
+                head = [b for b in head if b is not late[0]]
+            new = _Draft(reason=starts[block.span[0]])
+            for b in head:
+                new.add(b)
+            drafts.append(new)
+        else:
+            for b in pending:
+                cur.add(b)
+            if not cur.has_body and block.span[0] in starts:
+                cur.reason = starts[block.span[0]]
+        pending = []
+        drafts[-1].add(block)
+    for b in pending:
+        drafts[-1].add(b)
+    for d in drafts:
+        heads = [b for b in d.blocks if b.kind is BlockKind.TITLE]
+        if d.title is None and heads:
+            d.title = heads[0]
+        if d.title is not None and d.subtitle is None:
+            subs = [b for b in d.blocks if b.kind is BlockKind.SUBTITLE]
+            d.subtitle = subs[0] if subs else None
+        d.fragment = d.title is None and not any(b.kind is BlockKind.BYLINE for b in d.blocks) and d is not drafts[0]
+    return [d.freeze() for d in drafts if d.blocks]
+
+
+def _names_before(title: Block, cur: _Draft, blocks: Sequence[Block], i: int) -> bool:
+    """Whether a title between two articles names the one before it."""
+    grams = _bigrams(title.text)
+    after = "".join(b.text for b in blocks[i:i + 16] if b.kind in _BODY)
+    before = _overlap(grams, cur.body)
+    return before > 0 and before > _overlap(grams, after)

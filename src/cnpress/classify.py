@@ -21,7 +21,7 @@ from .normalize import NLine
 
 __all__ = [
     "BLANK", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_NUMBER", "TEXT",
-    "LineRule", "LineTag", "classify_line", "tag_lines",
+    "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
 ]
 
 #: Pseudo-kinds used before blocks exist.
@@ -148,7 +148,7 @@ def classify_line(line: NLine) -> LineTag:
     return _TEXT_TAG
 
 
-def _caption_open(text: str) -> bool:
+def caption_open(text: str) -> bool:
     """A caption line that runs on to the next line (no sentence end, no credit)."""
     return not (text.endswith(("摄", "摄影", "摄影报道", "供图", "供图）")) or text[-1] in "。！？”）)")
 
@@ -167,7 +167,7 @@ def tag_lines(lines: Sequence[NLine]) -> list[LineTag]:
         # An open caption takes the next line if it is text (blank lines
         # between are skipped), and that line may leave it open in turn.
         last = caption
-        while _caption_open(lines[last].text):
+        while caption_open(lines[last].text):
             nxt = _next_non_blank(tags, last)
             if nxt is None or tags[nxt].kind != TEXT:
                 break

@@ -9,6 +9,8 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
+from typing import Final
 
 import regex
 
@@ -21,7 +23,8 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
-from .classify import BLANK, HEADING, TEXT, LineTag, tag_lines
+from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
+from .decide import BODY_LABELS as _BODY_LABELS
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
@@ -88,7 +91,7 @@ class _Builder:
         text = polish(joined.text, first, self.options, self.repairs)
         self.add(Block(BlockKind.CAPTION, text, (first, last), reason, tuple(ln.no for ln in clines)))
 
-    def heading(self, group: Sequence[HeadingLine]) -> None:
+    def heading(self, group: Sequence[HeadingLine], kind: BlockKind = BlockKind.TITLE) -> None:
         parts = []
         for h in group:
             text = h.line.text
@@ -101,7 +104,7 @@ class _Builder:
         first, last = group[0].line.no, group[-1].line.no
         text = polish(joined, first, self.options, self.repairs)
         reason = "+".join(dict.fromkeys(h.reason for h in group))
-        self.add(Block(BlockKind.TITLE, text, (first, last), reason, tuple(h.line.no for h in group)))
+        self.add(Block(kind, text, (first, last), reason, tuple(h.line.no for h in group)))
 
     def paragraph(self, plines: Sequence[NLine], reason: str) -> None:
         nos, texts, _ = zip(*plines, strict=True)  # the lines' numbers and texts (markers unused)
@@ -238,3 +241,110 @@ def clean(text: str, options: Options = _DEFAULT) -> str:
     from .render import render_text
 
     return render_text(parse(text, options), options)
+
+
+_HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})
+#: A byline line this short is one character of a vertical byline ("本" / "报" /
+#: "记" / "者"): it joins the byline line before it.
+_VERTICAL_CHARS: Final = 2
+
+
+def build_labelled_blocks(
+    lines: Sequence[NLine], labels: Sequence[str], reasons: Sequence[str],
+    options: Options = _DEFAULT, repairs: list[Repair] | None = None,
+) -> list[Block]:
+    """Turn labelled lines (:data:`cnpress.decide.LABELS`) into blocks in reading order.
+
+    A paragraph runs from a body line to the next line labelled ``end`` (or
+    up to the next article start), across any heading, caption or furniture
+    lines between; consecutive heading lines of one kind are one heading; a
+    caption takes the lines after it while its sentence runs on.
+    ``reasons[i]`` is kept on the block that line ``i`` opens.
+
+    >>> ls = [NLine(1, "标题"), NLine(2, "正文第一"), NLine(3, "行。")]
+    >>> [(b.kind.value, b.text) for b in build_labelled_blocks(ls, ["title", "start", "end"], ["", "", ""])]
+    [('title', '标题'), ('paragraph', '正文第一行。')]
+    """
+    log: list[Repair] = repairs if repairs is not None else []
+    builder = _Builder(options, log)
+    para: list[NLine] = []
+    para_reason = ""
+    heads: list[HeadingLine] = []
+    head_kind = ""
+    caption: list[NLine] = []
+    caption_reason = ""
+    byline: list[NLine] = []
+
+    def flush_heads() -> None:
+        nonlocal head_kind
+        if heads:
+            builder.heading(heads, BlockKind(head_kind))
+            heads.clear()
+        head_kind = ""
+
+    def flush_caption() -> None:
+        if caption:
+            builder.caption(caption, caption_reason)
+            caption.clear()
+
+    def flush_byline() -> None:
+        if byline:
+            if len(byline) == 1:
+                builder.single(BlockKind.BYLINE, byline[0], reasons_of[byline[0].no])
+            else:  # a vertical byline, one character a line: one block
+                first, last = byline[0].no, byline[-1].no
+                text = "".join(ln.text for ln in byline)
+                builder.single(BlockKind.BYLINE, NLine(first, text), reasons_of[first])
+                b = builder.blocks[-1]
+                builder.blocks[-1] = (b[0], b[1], replace(b[2], span=(first, last),
+                                                          lines=tuple(ln.no for ln in byline)))
+            byline.clear()
+
+    reasons_of = {line.no: r for line, r in zip(lines, reasons, strict=True)}
+    for line, label, reason in zip(lines, labels, reasons, strict=True):
+        if label in _BODY_LABELS:
+            ends, opens = _BODY_LABELS[label]
+            flush_heads()
+            flush_caption()
+            flush_byline()
+            if opens and para:
+                builder.paragraph(para, para_reason)
+                para = []
+            if not para:
+                para_reason = reason
+            para.append(line)
+            if ends:
+                builder.paragraph(para, para_reason)
+                para = []
+            continue
+        if label in _HEADING_LABELS:
+            flush_caption()
+            flush_byline()
+            if heads and label != head_kind:
+                flush_heads()
+            heads.append(HeadingLine(line, reason, 0.0))
+            head_kind = label
+            continue
+        flush_heads()
+        if label == "caption":
+            flush_byline()
+            if caption and not caption_open(caption[-1].text):
+                flush_caption()
+            if not caption:
+                caption_reason = reason
+            caption.append(line)
+            continue
+        flush_caption()
+        if label == "byline":
+            if byline and not (len(byline[-1].text) <= _VERTICAL_CHARS and len(line.text) <= _VERTICAL_CHARS):
+                flush_byline()
+            byline.append(line)
+            continue
+        flush_byline()
+        builder.single(BlockKind(label), line, reason)
+    flush_heads()
+    flush_caption()
+    flush_byline()
+    if para:
+        builder.paragraph(para, para_reason)
+    return builder.result()

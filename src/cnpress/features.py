@@ -1,0 +1,256 @@
+"""The feature table: every fact about every line, computed once.
+
+One row per non-blank line.  A row is a tuple of attribute strings
+(``"last=。"``, ``"w=full"``, ``"rule:old=title"``): what the line looks like
+(width against its region's column, first and last characters, numbering,
+punctuation), what its neighbours look like, what the hand-written rules of
+cnpress 0.1 say about it (every rule's verdict is a feature, never a
+decision), and a few facts only the whole page knows (a line repeated from
+page to page, a position at the top or bottom).
+
+Facts whose meaning depends on the input style (a blank line, a short
+line) are emitted once plainly and once prefixed with the region's style
+(:mod:`cnpress.styles`), so a model can weigh them per style.
+
+:mod:`cnpress.decide` reads the table; nothing else rescans the text to ask
+the same questions again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from .articles import assemble_articles
+from .bylines import AGENCIES, ROLES, looks_like_byline_line
+from .chars import CLAUSE_PUNCT, SENTENCE_END, TERMINAL_PUNCT, column_width
+from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
+from .furniture import INLINE_JUMP
+from .headings import assign_heading_roles
+from .layout import Layout, analyse_layout
+from .model import BlockKind, Options
+from .normalize import NLine
+from .spacing import word_crosses
+from .styles import Region, detect_styles
+
+__all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
+
+#: Options for the rule pass whose verdicts become features: no text polish
+#: (it costs time and changes no decision).
+_RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_letter_spacing=False)
+#: Lines from the top or bottom of the text that count as "at the edge".
+EDGE_LINES: Final = 6
+#: Neighbour offsets whose main facts are copied into a row.
+WINDOW: Final = (-2, -1, 1, 2)
+
+# A character's class for the first/last-character facts.
+_HAN = regex.compile(r"\p{Han}")
+# Digits and list numbers that open a line: "3.", "（二）", "一是".
+_LIST_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])")
+# Digits, for the repeated-line fact ("·· 10" and "·· 11" repeat).
+_DIGITS = regex.compile(r"[0-9０-９]+")
+_AGENCY_OR_ROLE = regex.compile("|".join((*AGENCIES, *ROLES)))
+_CREDIT_END = ("摄", "摄影", "摄影报道", "供图", "供图）", "图）")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """What the rule pass of cnpress 0.1 decided, by raw line number."""
+
+    tags: tuple[LineTag, ...]
+    layout: Layout
+    kind: dict[int, str]
+    ends: frozenset[int]
+    starts: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureTable:
+    """The rows of the feature table, one per non-blank line, in line order.
+
+    ``own`` holds each line's own facts; ``rows`` adds its neighbours'
+    main facts (what a model reads).  ``regions`` are the style regions.
+    """
+
+    lines: tuple[NLine, ...]
+    own: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[str, ...], ...]
+    regions: tuple[Region, ...]
+    rules: Rules
+
+
+def rule_verdicts(lines: Sequence[NLine]) -> Rules:
+    """Run the rule stages (line rules, layout, heading roles, articles).
+
+    >>> r = rule_verdicts([NLine(1, "·· 10"), NLine(2, "正文。")])
+    >>> r.kind[1], r.kind[2], sorted(r.ends)
+    ('furniture', 'paragraph', [2])
+    """
+    from .pipeline import build_blocks  # the rule pass reuses the block builder
+
+    tags = tag_lines(lines)
+    layout = analyse_layout(lines, tags)
+    blocks = assign_heading_roles(build_blocks(lines, tags, layout, _RULE_OPTIONS, []))
+    kind: dict[int, str] = {}
+    ends: set[int] = set()
+    for b in blocks:
+        for n in b.lines:
+            if n not in kind or b.kind is BlockKind.PARAGRAPH:
+                kind[n] = b.kind.value
+        if b.kind is BlockKind.PARAGRAPH:
+            ends.add(b.span[1])
+    starts = set()
+    for a in assemble_articles(blocks, layout.starts):
+        body = [b.span[0] for b in a.blocks if b.kind is BlockKind.PARAGRAPH]
+        if body:
+            starts.add(min(body))
+    return Rules(tuple(tags), layout, kind, frozenset(ends), frozenset(starts))
+
+
+def _char_class(c: str) -> str:
+    """A coarse class of one character; punctuation is itself."""
+    if _HAN.match(c):
+        return "han"
+    if c.isdigit():
+        return "digit"
+    if c.isascii() and c.isalpha():
+        return "latin"
+    return c
+
+
+def _count_bucket(n: int) -> str:
+    return str(n) if n <= 4 else "5-8" if n <= 8 else "9-14" if n <= 14 else "15-24" if n <= 24 else "25+"
+
+
+def _width_fact(w: float, col: float) -> str:
+    """Where a line's width stands against its column, in ems."""
+    if col < 8:
+        return "w=nocol"
+    d = w - col
+    if d > 4:
+        return "w=wider"
+    if d > -1:
+        return "w=full"
+    if d > -2.5:
+        return "w=indent"
+    if d > -6:
+        return "w=short"
+    return "w=half" if w > col / 2 else "w=tiny"
+
+
+def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bool) -> list[str]:
+    """A line's facts that need only the line itself and the rule verdicts."""
+    text = line.text
+    w = column_width(text)
+    first, last = text[0], text[-1]
+    inner = text[:-1]
+    facts = [
+        _width_fact(w, col),
+        "n=" + _count_bucket(len(text)),
+        "first=" + _char_class(first),
+        "last=" + _char_class(last),
+        "last2=" + _char_class(text[-2]) + _char_class(last) if len(text) > 1 else "last2=one",
+        f"tag={tag.kind}",
+        f"rule={tag.reason}",
+        "old=" + rules.kind.get(line.no, "none"),
+        f"lay={rules.layout.kind.get(line.no, 'none')}",
+    ]
+    reason = rules.layout.reasons.get(line.no) or rules.layout.ends.get(line.no)
+    if reason:
+        facts.append("layr=" + reason)
+    if line.no in rules.ends:
+        facts.append("oldend")
+    if line.no in rules.starts:
+        facts.append("oldstart")
+    if line.no in rules.layout.starts:
+        facts.append("layoutstart")
+    if last in TERMINAL_PUNCT or (len(text) > 1 and text[-2] in SENTENCE_END):
+        facts.append("terminal")
+    clauses = sum(c in CLAUSE_PUNCT for c in inner)
+    facts.append("clauses=" + _count_bucket(clauses))
+    if any(c in SENTENCE_END for c in inner):
+        facts.append("sentence-inside")
+    if line.marker:
+        facts.append("marker=" + line.marker)
+    if SECTION_NUMBER.match(text):
+        facts.append("section-number")
+    if _LIST_ITEM.match(text):
+        facts.append("list-item")
+    if len(text) <= 40 and looks_like_byline_line(text, line.marker):
+        facts.append("byline-shape")
+    if len(text) <= 30 and _AGENCY_OR_ROLE.search(text):
+        facts.append("agency-or-role")
+    if text.endswith(_CREDIT_END):
+        facts.append("credit-end")
+    if ("版" in text) and INLINE_JUMP.search(text):
+        facts.append("jump")
+    if repeated:
+        facts.append("repeated")
+    if " " in text:
+        facts.append("has-space")
+    return facts
+
+
+def _shape_key(text: str) -> str:
+    """A line with its digits blanked: "·· 10" and "·· 11" are one running foot."""
+    return _DIGITS.sub("#", text)
+
+
+def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTable:
+    """Build the feature table of the non-blank normalised ``lines``.
+
+    >>> t = build_table([NLine(1, "·· 10"), NLine(3, "有光，才有了世界。")])
+    >>> "old=furniture" in t.own[0], "terminal" in t.own[1], "-1:old=furniture" in t.rows[1]
+    (True, True, True)
+    """
+    lines = tuple(lines)
+    rules = rules if rules is not None else rule_verdicts(lines)
+    regions = tuple(detect_styles(lines))
+    style_of: list[str] = []
+    col_of: list[float] = []
+    for r in regions:
+        style_of += [r.style] * (r.last - r.first)
+        col_of += [r.column] * (r.last - r.first)
+    shapes = Counter(_shape_key(ln.text) for ln in lines if len(ln.text) <= 30)
+    n = len(lines)
+    tag_of = {t_line.no: tag for t_line, tag in zip(lines, rules.tags, strict=True)}
+    own: list[tuple[str, ...]] = []
+    for i, line in enumerate(lines):
+        tag = tag_of.get(line.no, LineTag(BLANK, "blank"))
+        facts = _own_facts(line, col_of[i], rules, tag, shapes.get(_shape_key(line.text), 0) > 1)
+        own.append(tuple(facts))
+    rows: list[tuple[str, ...]] = []
+    for i, line in enumerate(lines):
+        style = style_of[i]
+        facts = ["bias", "style=" + style, *own[i]]
+        gap_before = line.no - lines[i - 1].no - 1 if i else 1
+        gap_after = lines[i + 1].no - line.no - 1 if i + 1 < n else 1
+        facts += [f"gap<={min(gap_before, 2)}", f"gap>={min(gap_after, 2)}"]
+        # Style-dependent facts, once more under the style's name.
+        main = [f for f in own[i] if f.startswith(("w=", "old=", "last=", "n="))] + facts[-2:]
+        facts += [f"{style}|{f}" for f in main]
+        if i < EDGE_LINES:
+            facts.append("top")
+        if n - i <= EDGE_LINES:
+            facts.append("bottom")
+        if i + 1 < n:
+            nxt = lines[i + 1].text
+            if word_crosses(line.text[-2:], nxt[:2]):
+                facts.append("word-crosses-next")
+        else:
+            facts.append("last-line")
+        if i == 0:
+            facts.append("first-line")
+        for off in WINDOW:
+            j = i + off
+            if 0 <= j < n:
+                facts += [f"{off}:{f}" for f in own[j] if f.startswith(("w=", "old=", "last=", "terminal", "n=",
+                                                                         "byline-shape", "section-number"))]
+            else:
+                facts.append(f"{off}:none")
+        rows.append(tuple(facts))
+    return FeatureTable(lines, tuple(own), tuple(rows), regions, rules)

@@ -1,0 +1,125 @@
+"""Input styles: how a region of the input sets out its text.
+
+The same facts mean different things in different styles: a blank line is a
+paragraph break in blank-line-separated text and nothing at all in a
+double-spaced column; a short line ends a paragraph in a column and says
+nothing in one-paragraph-per-line text.  :func:`detect_styles` names the
+style of every region (:data:`REGION_LINES` non-blank lines) so that the
+feature table (:mod:`cnpress.features`) can normalise its facts per style,
+and the Document records what was found (:attr:`cnpress.model.Document.styles`).
+
+The styles, by name:
+
+============== ==========================================================
+``column``     hard-wrapped at a column width (blank lines carry nothing)
+``long-line``  one paragraph per line, with stray hard breaks
+``markdown``   converter Markdown: ``#`` heading marks on some lines
+============== ==========================================================
+
+and two modifiers that are added to the name after a ``+``:
+
+============== ==========================================================
+``spaced``     every line has a blank line after it (double-spaced)
+``blank-sep``  blank lines stand between paragraphs only (cnpress's own
+               ``clean()`` output, and many converters')
+============== ==========================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import regex
+
+from .chars import column_width
+from .normalize import NLine
+
+__all__ = ["LONG_LINE_EMS", "REGION_LINES", "Region", "detect_styles"]
+
+#: A region whose typical line is wider than this (in ems) is one paragraph
+#: per line: no newspaper or magazine column is that wide.
+LONG_LINE_EMS: Final = 45.0
+#: How many non-blank lines one style estimate covers.
+REGION_LINES: Final = 48
+#: Share of lines followed by a blank line above which blank lines are
+#: spacing, not a signal ("double-spaced").
+SPACED_SHARE: Final = 0.75
+#: Markdown heading marks are trusted only while they are sparse: above this
+#: share of lines marked, the converter marked lines by font size alone.
+MARKDOWN_SHARE: Final = 0.3
+
+# A Markdown heading mark opening a line: "## 促转型：…".
+_MD_MARK: Final = regex.compile(r"^#{1,6} +\S")
+_TERMINAL: Final = frozenset("。！？…；：!?.;:”）)")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A run of lines of one style: ``lines[first:last]`` (indices into the
+    non-blank lines), its style name and its column width in ems."""
+
+    first: int
+    last: int
+    style: str
+    column: float
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float]) -> tuple[str, float]:
+    """The style and column width of one region's lines."""
+    col = _quantile(widths, 0.75)
+    base = "long-line" if col > LONG_LINE_EMS else "column"
+    marked = sum(_MD_MARK.match(ln.text) is not None for ln in lines)
+    if marked and marked <= max(1, MARKDOWN_SHARE * len(lines)):
+        base = "markdown"
+    n = len(lines)
+    if n < 2:
+        return base, col
+    blank_after = sum(g > 0 for g in gaps_after[:-1]) / (n - 1)
+    if blank_after >= SPACED_SHARE:
+        # Every line has a blank line after it: spacing, unless the lines are
+        # whole paragraphs (most end a sentence), which is blank-line-separated text.
+        ends = sum(ln.text[-1] in _TERMINAL for ln in lines) / n
+        return base + ("+blank-sep" if ends >= 0.6 else "+spaced"), col
+    if blank_after > 0.05:
+        # Some lines have blank lines after them: those that end a sentence?
+        with_gap = [ln for ln, g in zip(lines, gaps_after, strict=True) if g > 0]
+        ends = sum(ln.text[-1] in _TERMINAL for ln in with_gap) / len(with_gap)
+        if ends >= 0.6:
+            return base + "+blank-sep", col
+    return base, col
+
+
+def detect_styles(lines: Sequence[NLine]) -> list[Region]:
+    """Cut the non-blank ``lines`` into regions and name the style of each.
+
+    >>> col = [NLine(i, "一二三四五六七八九十一二三四五六七八九十") for i in range(1, 60, 2)]
+    >>> [(r.style, r.column) for r in detect_styles(col)]
+    [('column+spaced', 20.0)]
+    >>> [r.style for r in detect_styles([NLine(1, "很长的一段话。" * 10), NLine(2, "另一段话。" * 12)])]
+    ['long-line']
+    """
+    if not lines:
+        return []
+    gaps = [b.no - a.no - 1 for a, b in zip(lines, lines[1:], strict=False)] + [0]
+    widths = [column_width(ln.text) for ln in lines]
+    regions: list[Region] = []
+    for start in range(0, len(lines), REGION_LINES):
+        stop = min(len(lines), start + REGION_LINES)
+        # A short tail region borrows its neighbour's lines for its estimate.
+        lo = max(0, start - REGION_LINES // 2) if stop - start < 16 else start
+        style, col = _region_style(lines[lo:stop], gaps[lo:stop], widths[lo:stop])
+        if regions and regions[-1].style == style and abs(regions[-1].column - col) < 1.0:
+            prev = regions.pop()
+            regions.append(Region(prev.first, stop, style, prev.column))
+        else:
+            regions.append(Region(start, stop, style, col))
+    return regions
