@@ -5,9 +5,10 @@
 '潜心20年的“成果”。\\n'
 """
 
-from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
+from .model import Article, Block, BlockKind, Byline, Document, Options, Repair, StyleSpan
 from .normalize import normalize_line, normalize_lines
-from .pipeline import build_blocks, clean, parse
+from .decide import LineModel, load_model
+from .pipeline import build_blocks, clean, parse, parse_rules
 from .reading import DecodeError, decode_bytes, read_text, split_lines
 from .rejoin import join_lines
 from .render import render_markdown, render_text, to_dict, to_json, to_jsonl
@@ -16,8 +17,8 @@ from .spacing import fix_spacing, widen_punctuation
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "Options", "Repair",
-    "build_blocks", "clean", "decode_bytes", "fix_spacing", "join_lines", "normalize_line", "normalize_lines",
-    "parse", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
+    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "LineModel", "Options", "Repair",
+    "StyleSpan", "build_blocks", "clean", "decode_bytes", "fix_spacing", "join_lines", "load_model",
+    "normalize_line", "normalize_lines", "parse", "parse_rules", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
     "widen_punctuation",
 ]

@@ -1,10 +1,16 @@
-"""The ``cnpress`` command: clean, parse or explain extracted newspaper text.
+"""The ``cnpress`` command: clean, parse or explain extracted newspaper text, or fit a model.
 
 Three subcommands share the same input and output handling::
 
     cnpress clean FILE... [-o OUT]          # readable text, one block per paragraph
     cnpress parse FILE... [--format json]   # text, markdown, json or jsonl
-    cnpress explain FILE                    # every block with its span, kind and reason
+    cnpress explain FILE [--blocks]         # every line's decision and the features behind it
+
+and one fits a line model on annotated pages (see docs/training.md)::
+
+    cnpress train GOLD... -o MODEL [--texts DIR] [--generated DIR...]
+
+``--model MODEL`` makes clean, parse and explain use that model.
 
 Each ``FILE`` is read with :func:`cnpress.read_text` (UTF-8 with or without a
 BOM, UTF-16/32 with a BOM, GB18030/GBK).  With no ``FILE``, or with ``-``,
@@ -37,6 +43,7 @@ from dataclasses import dataclass
 from typing import Final, NoReturn
 
 from . import __version__
+from .decide import LineModel, decisions, load_pages, train
 from .model import Document, Options
 from .pipeline import parse
 from .reading import DecodeError, decode_bytes, read_text, split_lines
@@ -46,6 +53,9 @@ __all__ = ["CliError", "build_parser", "explain_lines", "main"]
 
 #: Exit status for usage errors, unreadable input and refused output.
 EXIT_USAGE: Final = 2
+#: How many times a real annotated page counts in ``cnpress train`` (the
+#: shipped model's recipe; see docs/training.md).
+REAL_WEIGHT: Final = 20
 #: Exit status when standard output is closed early (128 + SIGPIPE).
 EXIT_BROKEN_PIPE: Final = 141
 #: Exit status on Ctrl-C (128 + SIGINT).
@@ -117,6 +127,8 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                        help="include photo captions and credits in text/markdown output")
     group.add_argument("--no-bylines", action="store_true",
                        help="leave bylines and sources out of text/markdown output")
+    group.add_argument("--model", metavar="MODEL", default=None,
+                       help="a line model written by 'cnpress train' (default: the one shipped with cnpress)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,10 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_arguments(parse_, many=True)
     parse_.add_argument("-f", "--format", choices=FORMATS, default="json", help="output format (default: json)")
 
-    explain = subs.add_parser("explain", help="show every block with its raw line span, kind and the rule that decided",
-                              description="Print one line per block: FIRST-LAST<TAB>KIND<TAB>REASON<TAB>TEXT, "
-                                          "where FIRST-LAST are the 1-based raw line numbers it came from.")
+    explain = subs.add_parser("explain", help="show every line's decision and the features that weighed most",
+                              description="Print one line per raw line: LINE<TAB>LABEL<TAB>PROBABILITY<TAB>"
+                                          "FEATURES<TAB>TEXT (the model's label, its marginal probability, the "
+                                          "features that weighed most for it); with --blocks, one line per block: "
+                                          "FIRST-LAST<TAB>KIND<TAB>REASON<TAB>TEXT.")
     _add_input_arguments(explain, many=False)
+    explain.add_argument("--blocks", action="store_true", help="one line per block instead of per line")
+
+    train = subs.add_parser("train", help="fit a line model on annotated pages",
+                            description="Fit a line model on pages annotated in the gold format "
+                                        "(shared/gold/GUIDE.md) and write it to MODEL. The same pages give the "
+                                        "same model. Use it with --model.")
+    train.add_argument("gold", metavar="GOLD", nargs="+",
+                       help="gold JSON files or directories of them (real pages)")
+    train.add_argument("-o", "--output", metavar="MODEL", required=True, help="where to write the model")
+    train.add_argument("--texts", metavar="DIR", default=None,
+                       help="where the pages' texts are (default: ../seeds beside each gold file, or beside it)")
+    train.add_argument("--weight", type=int, default=REAL_WEIGHT,
+                       help=f"how many times each real page counts (default: {REAL_WEIGHT})")
+    train.add_argument("--generated", metavar="DIR", nargs="*", default=[],
+                       help="gold of generated pages (pagegen's train/gold): counted once, in a domain of their own")
 
     return parser
 
@@ -245,15 +274,29 @@ def explain_lines(doc: Document) -> list[str]:
     return lines
 
 
-def _render_clean(inputs: Sequence[_Input], options: Options) -> str:
+def decision_lines(text: str, model: LineModel | None = None) -> list[str]:
+    """One line per raw line: ``line<TAB>label<TAB>probability<TAB>features<TAB>text``.
+
+    >>> decision_lines("·· 10")[0].split("\t")[:2]
+    ['1', 'furniture']
+    """
+    out = []
+    for d in decisions(text, model):
+        why = ", ".join(f"{f} {w:+.2f}" for f, w in d.features)
+        shown = d.text.replace("\\", "\\\\").replace("\t", "\\t")
+        out.append(f"{d.line}\t{d.label}\t{d.probability:.2f}\t{why}\t{shown}")
+    return out
+
+
+def _render_clean(inputs: Sequence[_Input], options: Options, model: LineModel | None = None) -> str:
     """The cleaned text of every input, separated by a blank line."""
-    parts = [render_text(parse(i.text, options), options) for i in inputs]
+    parts = [render_text(parse(i.text, options, model), options) for i in inputs]
     return "\n".join(p for p in parts if p)
 
 
-def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str) -> str:
+def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str, model: LineModel | None = None) -> str:
     """Every input's Document in format ``fmt``."""
-    docs = [parse(i.text, options) for i in inputs]
+    docs = [parse(i.text, options, model) for i in inputs]
     if fmt == "jsonl":
         return "".join(to_jsonl(d) for d in docs)
     if fmt == "json":
@@ -262,9 +305,11 @@ def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str) -> str:
     return "\n".join(p for p in (render(d, options) for d in docs) if p)
 
 
-def _render_explain(inputs: Sequence[_Input], options: Options) -> str:
-    """The ``explain`` lines of the (single) input."""
-    lines = explain_lines(parse(inputs[0].text, options))
+def _render_explain(inputs: Sequence[_Input], options: Options, model: LineModel | None = None,
+                    blocks: bool = False) -> str:
+    """The ``explain`` lines of the (single) input: per line, or per block."""
+    text = inputs[0].text
+    lines = explain_lines(parse(text, options, model)) if blocks else decision_lines(text, model)
     return "".join(line + "\n" for line in lines)
 
 
@@ -300,18 +345,52 @@ def _silence_stdout() -> None:
         pass
 
 
+def _train(args: argparse.Namespace) -> int:
+    """``cnpress train``: fit and write a model; print what it was fitted on."""
+    if args.weight < 1:
+        raise _UsageError("cnpress: error: --weight must be at least 1")
+    try:
+        pages = load_pages(args.gold, args.texts, args.weight, "real")
+        pages += load_pages(args.generated, None, 1, "generated")
+    except ValueError as err:
+        raise CliError(f"cnpress: {err}") from None
+    if not pages:
+        raise CliError("cnpress: no gold files found in " + " ".join(args.gold))
+    try:
+        count = train(pages, args.output)
+    except OSError as err:
+        raise CliError(f"cnpress: {args.output}: cannot write: {err.strerror or err}") from None
+    print(f"cnpress: fitted {args.output} on {len(pages)} pages ({count} sequences)", file=sys.stderr)
+    return 0
+
+
+def _model(args: argparse.Namespace) -> LineModel | None:
+    """The model ``--model`` names, or ``None`` for the shipped one."""
+    if args.model is None:
+        return None
+    try:
+        return LineModel.from_file(args.model)
+    except OSError as err:
+        raise CliError(f"cnpress: {args.model}: cannot read: {err.strerror or err}") from None
+    except ValueError as err:
+        raise CliError(f"cnpress: {err}") from None
+
+
 def _run(args: argparse.Namespace) -> int:
     """Carry out a parsed command line; return the exit status."""
+    if args.command == "train":
+        return _train(args)
     names = _input_names(args)
     _check_output(args.output, names)
+    model = _model(args)
     inputs = _read_inputs(names)
     options = _options(args)
     if args.command == "clean":
-        text = _render_clean(inputs, options)
+        text = _render_clean(inputs, options, model)
     elif args.command == "parse":
-        text = _render_parse(inputs, options, args.format)
+        text = _render_parse(inputs, options, args.format, model)
     else:
-        text = _render_explain(inputs, options)
+        text = _render_explain(inputs, options, model, args.blocks)
     if args.output is not None and args.output != STDIN_NAME:
         _write_file(args.output, text)
     else:
@@ -330,7 +409,7 @@ def _parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argpars
         raise _Exit(0)
     if args.command is None:
         parser.print_usage(sys.stderr)
-        raise _UsageError("cnpress: error: choose a command: clean, parse or explain")
+        raise _UsageError("cnpress: error: choose a command: clean, parse, explain or train")
     return args
 
 

@@ -36,7 +36,8 @@ from .normalize import NLine, normalize_lines
 from .reading import split_lines
 
 __all__ = [
-    "BODY_LABELS", "DEFAULT_MODEL", "LABELS", "LineModel", "TrainingPage", "gold_labels", "load_model", "train",
+    "BODY_LABELS", "DEFAULT_MODEL", "LABELS", "Decision", "LineModel", "TrainingPage", "decisions", "domain_items",
+    "gold_labels", "load_model", "load_pages", "train",
 ]
 
 #: Body labels: ``(ends a paragraph, opens an article)`` for each.
@@ -63,6 +64,32 @@ class TrainingPage:
     text: str
     gold: Mapping[str, Any]
     weight: int = 1
+    #: ``"real"`` for pages of real newspapers, ``"generated"`` for typeset ones.
+    domain: str = "real"
+
+
+#: The domain whose feature copies are read when tagging: the pages a user
+#: brings are real ones.
+TAG_DOMAIN: Final = "real"
+
+
+def domain_items(table: FeatureTable, domain: str = TAG_DOMAIN) -> list[list[str]]:
+    """The model's input: every row's attributes, plainly and once more
+    under the name of the line's input style ("frustratingly easy" domain
+    adaptation, Daumé III 2007, with the style as the domain: what one
+    style teaches stays in its own copies, what holds in every style in
+    the plain ones).  ``domain`` is reserved for a page-level domain and
+    not used by the shipped model.
+
+    >>> from cnpress.features import build_table
+    >>> domain_items(build_table([NLine(1, "正文。")]))[0][:3]
+    ['bias', 'style=column', 'column:bias']
+    """
+    out = []
+    for r in table.rows:
+        style = r[1][6:]  # rows open with "bias", "style=<name>"
+        out.append([*r, *(f"{style}:{a}" for a in r if not a.startswith("style="))])
+    return out
 
 
 def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
@@ -132,7 +159,7 @@ class LineModel:
         """The most likely label sequence for a table's lines."""
         if not table.rows:
             return []
-        return list(self.tagger().tag([list(r) for r in table.rows]))
+        return list(self.tagger().tag(domain_items(table)))
 
     def weights(self) -> dict[tuple[str, str], float]:
         """Every state feature's weight: ``(attribute, label) -> weight``."""
@@ -153,6 +180,42 @@ class LineModel:
         return scored[:top]
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the model decided for one line, and why.
+
+    ``features`` are the attributes that weighed most for ``label``
+    (with their weights); ``probability`` is the label's marginal
+    probability given the whole page.
+    """
+
+    line: int
+    label: str
+    probability: float
+    features: tuple[tuple[str, float], ...]
+    text: str
+
+
+def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[Decision]:
+    """Every line's decision on a raw page, with the features behind it.
+
+    >>> [(d.line, d.label) for d in decisions("·· 10\\n正文。")]
+    [(1, 'furniture'), (2, 'start1')]
+    """
+    m = model or load_model()
+    table = page_table(text)
+    if not table.rows:
+        return []
+    tagger = m.tagger()
+    items = domain_items(table)
+    labels = tagger.tag(items)
+    out = []
+    for i, (line, label) in enumerate(zip(table.lines, labels, strict=True)):
+        out.append(Decision(line.no, label, tagger.marginal(label, i), tuple(m.explain(items[i], label, top)),
+                            line.text))
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_model() -> LineModel:
     """The model shipped with cnpress (loaded once per process)."""
@@ -164,6 +227,42 @@ def page_table(text: str) -> FeatureTable:
     """The feature table of a raw page."""
     lines, _ = normalize_lines(split_lines(text))
     return build_table(lines)
+
+
+def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike[str] | None = None,
+               weight: int = 1, domain: str = TAG_DOMAIN) -> list[TrainingPage]:
+    """Read annotated pages: gold JSON files (the ``shared/gold/GUIDE.md``
+    format), or directories of them, in sorted order.
+
+    A gold file's ``file`` field names its text, looked for in ``texts``
+    when given, else in ``../seeds/`` beside the gold file (the pagegen
+    layout), else beside it.  Raises ``ValueError`` naming the file when a
+    gold file is malformed or its text cannot be found.
+    """
+    import json
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files += sorted(p.glob("*.json")) if p.is_dir() else [p]
+    pages = []
+    for g in files:
+        try:
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            name = gold["file"]
+            for key in ("blocks", "paragraph_ends", "articles"):
+                if not isinstance(gold.get(key), list):
+                    raise KeyError(key)
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise ValueError(f"{g}: not a gold annotation ({type(e).__name__}: {e})") from None
+        candidates = [Path(texts) / name] if texts is not None else [g.parent.parent / "seeds" / name,
+                                                                     g.parent / name]
+        text_path = next((c for c in candidates if c.is_file()), None)
+        if text_path is None:
+            raise ValueError(f"{g}: its text {name} is not in {' or '.join(str(c.parent) for c in candidates)}")
+        from .reading import read_text
+
+        pages.append(TrainingPage(read_text(text_path), gold, weight, domain))
+    return pages
 
 
 def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
@@ -181,7 +280,7 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
         if not table.rows:
             continue
         labels = gold_labels(table.lines, page.gold)
-        xs = [list(r) for r in table.rows]
+        xs = domain_items(table, page.domain)
         for _ in range(page.weight):
             trainer.append(xs, labels)
             count += 1

@@ -31,11 +31,11 @@ from .chars import CLAUSE_PUNCT, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
 from .furniture import INLINE_JUMP
 from .headings import assign_heading_roles
-from .layout import Layout, analyse_layout
+from .layout import MAX_HEADING_EMS, Layout, analyse_layout
 from .model import BlockKind, Options
 from .normalize import NLine
 from .spacing import word_crosses
-from .styles import Region, detect_styles
+from .styles import LONG_LINE_EMS, Region, detect_styles
 
 __all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
 
@@ -46,6 +46,9 @@ _RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_lette
 EDGE_LINES: Final = 6
 #: Neighbour offsets whose main facts are copied into a row.
 WINDOW: Final = (-2, -1, 1, 2)
+#: The facts of a neighbour that are copied (by prefix).
+_WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape", "section-number", "dateline",
+                        "bracket-", "vrun-byline", "credit-end", "tag=")
 
 # A character's class for the first/last-character facts.
 _HAN = regex.compile(r"\p{Han}")
@@ -55,6 +58,12 @@ _LIST_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]是|第[一二�
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _AGENCY_OR_ROLE = regex.compile("|".join((*AGENCIES, *ROLES)))
 _CREDIT_END = ("摄", "摄影", "摄影报道", "供图", "供图）", "图）")
+# A dateline lead opening a line: "新华社北京1月5日电", "据新华社…电", "本报北京1月20日讯".
+_DATELINE = regex.compile(r"^(?:据|本报|新华社|中新社|中新网|人民网|央视网|[\p{Han}]{2,6}社)[^，。]{0,16}?(?:电|讯)")
+#: A line at most this long is one character of vertically set text.
+VERTICAL_CHARS: Final = 2
+#: At least this many such lines in a row are a vertical run.
+VERTICAL_RUN: Final = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +136,13 @@ def _count_bucket(n: int) -> str:
 
 
 def _width_fact(w: float, col: float) -> str:
-    """Where a line's width stands against its column, in ems."""
+    """Where a line's width stands against its column, in ems.
+
+    In one-paragraph-per-line text there is no column: only the line's own
+    length in ems says anything (a heading is short).
+    """
+    if col > LONG_LINE_EMS:
+        return "w=long-" + ("short" if w <= 16 else "mid" if w <= MAX_HEADING_EMS else "long")
     if col < 8:
         return "w=nocol"
     d = w - col
@@ -192,6 +207,39 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("repeated")
     if " " in text:
         facts.append("has-space")
+    if _DATELINE.match(text):
+        facts.append("dateline")
+    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    if opened > 0:
+        facts.append("bracket-open")
+    elif opened < 0:
+        facts.append("bracket-close")
+    return facts
+
+
+def _vertical_runs(lines: Sequence[NLine]) -> list[list[str]]:
+    """Facts of vertically set text: a run of one-character lines read as
+    one string (a byline "本/报/记/者/…", a headline, a kicker)."""
+    facts: list[list[str]] = [[] for _ in lines]
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and len(lines[j].text) <= VERTICAL_CHARS and (j == i or lines[j].no - lines[j - 1].no <= 2):
+            j += 1
+        if j - i >= VERTICAL_RUN:
+            joined = "".join(ln.text for ln in lines[i:j])
+            run = ["vrun", "vrun-n=" + _count_bucket(j - i)]
+            if looks_like_byline_line(joined) or (len(joined) <= 30 and _AGENCY_OR_ROLE.search(joined)):
+                run.append("vrun-byline")
+            if joined.startswith(("文/", "文／", "本报", "记者", "通讯员", "特约", "见习")):
+                run.append("vrun-byline-start")
+            if joined[-1] in TERMINAL_PUNCT:
+                run.append("vrun-terminal")
+            for k in range(i, j):
+                facts[k] = [*run, "vrun-first" if k == i else "vrun-last" if k == j - 1 else "vrun-mid"]
+            i = j
+        else:
+            i = max(j, i + 1)
     return facts
 
 
@@ -218,20 +266,23 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
     shapes = Counter(_shape_key(ln.text) for ln in lines if len(ln.text) <= 30)
     n = len(lines)
     tag_of = {t_line.no: tag for t_line, tag in zip(lines, rules.tags, strict=True)}
+    vertical = _vertical_runs(lines)
     own: list[tuple[str, ...]] = []
     for i, line in enumerate(lines):
         tag = tag_of.get(line.no, LineTag(BLANK, "blank"))
         facts = _own_facts(line, col_of[i], rules, tag, shapes.get(_shape_key(line.text), 0) > 1)
-        own.append(tuple(facts))
+        own.append((*facts, *vertical[i]))
     rows: list[tuple[str, ...]] = []
     for i, line in enumerate(lines):
         style = style_of[i]
         facts = ["bias", "style=" + style, *own[i]]
-        gap_before = line.no - lines[i - 1].no - 1 if i else 1
-        gap_after = lines[i + 1].no - line.no - 1 if i + 1 < n else 1
-        facts += [f"gap<={min(gap_before, 2)}", f"gap>={min(gap_after, 2)}"]
+        if "+blank-sep" in style:
+            # Blank lines mean something only where they separate paragraphs.
+            gap_before = line.no - lines[i - 1].no - 1 if i else 1
+            gap_after = lines[i + 1].no - line.no - 1 if i + 1 < n else 1
+            facts += [f"gap<={min(gap_before, 2)}", f"gap>={min(gap_after, 2)}"]
         # Style-dependent facts, once more under the style's name.
-        main = [f for f in own[i] if f.startswith(("w=", "old=", "last=", "n="))] + facts[-2:]
+        main = [f for f in own[i] if f.startswith(("w=", "old=", "last=", "n="))]
         facts += [f"{style}|{f}" for f in main]
         if i < EDGE_LINES:
             facts.append("top")
@@ -248,8 +299,7 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
         for off in WINDOW:
             j = i + off
             if 0 <= j < n:
-                facts += [f"{off}:{f}" for f in own[j] if f.startswith(("w=", "old=", "last=", "terminal", "n=",
-                                                                         "byline-shape", "section-number"))]
+                facts += [f"{off}:{f}" for f in own[j] if f.startswith(_WINDOW_FACTS)]
             else:
                 facts.append(f"{off}:none")
         rows.append(tuple(facts))

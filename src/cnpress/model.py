@@ -113,12 +113,29 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class StyleSpan:
+    """The input style of a run of raw lines (see :mod:`cnpress.styles`):
+    ``column+spaced``, ``long-line``, ``column+md``, ...
+
+    >>> StyleSpan("column+spaced", (1, 120)).style
+    'column+spaced'
+    """
+
+    style: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """The result of :func:`cnpress.parse`."""
+    """The result of :func:`cnpress.parse`.
+
+    ``styles`` records the input style found in each region of the input.
+    """
 
     blocks: tuple[Block, ...]
     articles: tuple[Article, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    styles: tuple[StyleSpan, ...] = ()
 
     def of_kind(self, kind: BlockKind | str) -> tuple[Block, ...]:
         """Return the blocks of one kind, in reading order."""

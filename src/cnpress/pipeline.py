@@ -6,15 +6,13 @@ be called on its own.  :func:`clean` is ``render_text(parse(text))``.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Final
 
 import regex
 
-from .articles import assemble_articles
+from .articles import articles_from_starts, assemble_articles
 from .bylines import (
     LEAD_IN_STARTS,
     TRAILING_ENDS,
@@ -25,16 +23,18 @@ from .bylines import (
 )
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .decide import BODY_LABELS as _BODY_LABELS
+from .decide import LineModel, load_model
+from .features import build_table
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
-from .model import Block, BlockKind, Document, Options, Repair
+from .model import Block, BlockKind, Document, Options, Repair, StyleSpan
 from .normalize import NLine, normalize_lines
 from .reading import split_lines
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
 
-__all__ = ["build_blocks", "clean", "parse", "polish"]
+__all__ = ["build_blocks", "build_labelled_blocks", "clean", "parse", "parse_rules", "polish"]
 
 _MD_MARK = regex.compile(r"^#{1,6} +")
 _DEFAULT = Options()
@@ -201,38 +201,46 @@ def build_blocks(
     return builder.result()
 
 
-def parse(text: str, options: Options = _DEFAULT) -> Document:
+def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None) -> Document:
     """Parse raw extracted text into a :class:`Document`; never raises on a ``str``.
+
+    Every line's kind, paragraph end and article start are decided by a
+    fitted line model (:mod:`cnpress.decide`) over the feature table
+    (:mod:`cnpress.features`); ``model`` overrides the shipped one
+    (:func:`cnpress.decide.load_model`).
 
     >>> doc = parse("有光，才有了人们眼中色彩斑斓的\\n世界。")
     >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
     [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
     """
-    with _gc_paused():
-        lines, repairs = normalize_lines(split_lines(text), options)
-        tags = tag_lines(lines)
-        layout = analyse_layout(lines, tags)
-        blocks = assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
-        return Document(tuple(blocks), tuple(assemble_articles(blocks, layout.starts)), tuple(repairs))
+    lines, repairs = normalize_lines(split_lines(text), options)
+    table = build_table(lines)
+    labels = (model or load_model()).labels(table)
+    reasons = [f"model:{label}" for label in labels]
+    blocks = build_labelled_blocks(lines, labels, reasons, options, repairs)
+    starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
+              if label in _BODY_LABELS and _BODY_LABELS[label][1]}
+    styles = tuple(StyleSpan(r.style, (lines[r.first].no, lines[r.last - 1].no)) for r in table.regions)
+    return Document(tuple(blocks), tuple(articles_from_starts(blocks, starts)), tuple(repairs), styles)
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while parsing, then restore it.
+def parse_rules(text: str, options: Options = _DEFAULT) -> Document:
+    """Parse with the hand-written rules of cnpress 0.1 alone (no model).
 
-    parse allocates one small acyclic object per line; on a 20 MB input the
-    collector's repeated full scans cost about a fifth of the run time.
+    Kept as a baseline (``benchmarks/``) and as the source of the rule
+    features; :func:`parse` is what to use.
+
+    >>> [b.kind.value for b in parse_rules("·· 10\\n正文。").blocks]
+    ['furniture', 'paragraph']
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    lines, repairs = normalize_lines(split_lines(text), options)
+    tags = tag_lines(lines)
+    layout = analyse_layout(lines, tags)
+    blocks = assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
+    return Document(tuple(blocks), tuple(assemble_articles(blocks, layout.starts)), tuple(repairs))
 
 
-def clean(text: str, options: Options = _DEFAULT) -> str:
+def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None) -> str:
     """Clean raw extracted text into readable paragraphs (``render_text(parse(text))``).
 
     >>> clean("潜心 20年的“成果”。\\n\\n这束光，以超高精度。")
@@ -240,7 +248,7 @@ def clean(text: str, options: Options = _DEFAULT) -> str:
     """
     from .render import render_text
 
-    return render_text(parse(text, options), options)
+    return render_text(parse(text, options, model), options)
 
 
 _HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})

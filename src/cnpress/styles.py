@@ -13,12 +13,13 @@ The styles, by name:
 ============== ==========================================================
 ``column``     hard-wrapped at a column width (blank lines carry nothing)
 ``long-line``  one paragraph per line, with stray hard breaks
-``markdown``   converter Markdown: ``#`` heading marks on some lines
 ============== ==========================================================
 
-and two modifiers that are added to the name after a ``+``:
+and modifiers that are added to the name after a ``+``:
 
 ============== ==========================================================
+``md``         converter Markdown: ``#`` heading marks on a few lines
+               (marks on most lines were set by font size: not trusted)
 ``spaced``     every line has a blank line after it (double-spaced)
 ``blank-sep``  blank lines stand between paragraphs only (cnpress's own
                ``clean()`` output, and many converters')
@@ -79,7 +80,7 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     base = "long-line" if col > LONG_LINE_EMS else "column"
     marked = sum(_MD_MARK.match(ln.text) is not None for ln in lines)
     if marked and marked <= max(1, MARKDOWN_SHARE * len(lines)):
-        base = "markdown"
+        base += "+md"
     n = len(lines)
     if n < 2:
         return base, col
