@@ -1,0 +1,155 @@
+"""General extraction noise: example tables per rule.
+
+Half-width ideographic punctuation, radicals and compatibility ideographs,
+form feeds as page breaks, page furniture, section marks, unspaced bylines,
+numbers at a wrap.  Expected values are what an editor reading the Chinese
+wants, not the code's output.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import cnpress
+from cnpress import Repair, normalize_line, normalize_lines, split_lines
+from cnpress.chars import HALFWIDTH_IDEOGRAPHIC, HAN_VARIANTS
+from cnpress.evaluate import unaccounted
+from cnpress.normalize import _ANY_WORK, _WORK_CHAR, page_starts
+
+# --- half-width ideographic punctuation --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "changed"),
+    [
+        ("会议在北京召开｡", "会议在北京召开。", [("｡", "。")]),
+        ("｢专精特新｣企业", "「专精特新」企业", [("｢", "「"), ("｣", "」")]),
+        ("数字化､绿色化､智能化", "数字化、绿色化、智能化", [("､", "、"), ("､", "、")]),
+        ("他说:｢好｡｣", "他说:「好。」", [("｢", "「"), ("｡", "。"), ("｣", "」")]),
+    ],
+)
+def test_halfwidth_ideographic_punctuation_is_widened(raw: str, text: str, changed: list[tuple[str, str]]) -> None:
+    line, repairs = normalize_line(5, raw)
+    assert line.text == text
+    assert [(r.before, r.after) for r in repairs] == changed
+    assert {r.kind for r in repairs} == {"halfwidth-ideographic"}
+    assert {r.line for r in repairs} == {5}
+
+
+def test_halfwidth_table_agrees_with_nfkc() -> None:
+    assert {ch: unicodedata.normalize("NFKC", ch) for ch in HALFWIDTH_IDEOGRAPHIC} == dict(HALFWIDTH_IDEOGRAPHIC)
+    assert sorted(HALFWIDTH_IDEOGRAPHIC) == [chr(cp) for cp in range(0xFF61, 0xFF65)]
+
+
+def test_halfwidth_ideographic_accounted_for_in_parse() -> None:
+    raw = "｢护盾｣计划启动｡\n\n有光，才有了人们眼中色彩斑斓的世界。"
+    doc = cnpress.parse(raw)
+    assert "「护盾」计划启动。" in cnpress.clean(raw)
+    assert unaccounted(raw, doc) == {}
+
+
+# --- radicals and compatibility ideographs ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("⼈⺠⽇报", "人民日报"),  # Kangxi 人, supplement 民, Kangxi 日
+        ("⾦融⽀持实体经济", "金融支持实体经济"),  # Kangxi 金, 支
+        ("⻓江⼤桥", "长江大桥"),  # C-simplified 长 (no NFKC form), Kangxi 大
+        ("⻔票价格", "门票价格"),
+        ("⻢上就办", "马上就办"),
+        ("\uf900\u4e00", "豈一"),  # CJK compatibility ideograph U+F900 → 豈
+        ("\U0002f800字", "丽字"),  # compatibility supplement U+2F800 → 丽
+        ("⽗⺟", "父母"),  # Kangxi 父 and supplement 母 (which has an NFKC form)
+    ],
+)
+def test_han_variants_are_unified(raw: str, text: str) -> None:
+    line, repairs = normalize_line(2, raw)
+    assert line.text == text
+    assert [(r.kind, r.before, r.after) for r in repairs] == [
+        ("han-variant", a, b) for a, b in zip(raw, text, strict=True) if a != b
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "\u2e8c\u2eae",  # ⺌ ⺮: component forms with no character of their own: kept
+        "\ufa11崎",  # 﨑 U+FA11 is a unified ideograph inside the compatibility block: kept
+        "“质量”（一）：“数字”，《绿色》！？",  # full-width punctuation never narrowed
+    ],
+)
+def test_characters_outside_the_table_are_kept(raw: str) -> None:
+    line, repairs = normalize_line(1, raw)
+    assert line.text == raw
+    assert repairs == ()
+
+
+def test_han_variant_table_maps_to_single_unified_ideographs() -> None:
+    assert len(HAN_VARIANTS) > 1000  # 214 Kangxi radicals, ~1000 compatibility ideographs
+    for before, after in HAN_VARIANTS.items():
+        assert len(after) == 1
+        assert unicodedata.name(after).startswith("CJK UNIFIED IDEOGRAPH"), (before, after)
+    assert "，" not in HAN_VARIANTS.values()
+
+
+@pytest.mark.parametrize("ch", ["｡", "､", "⼈", "⺠", "⻓", "\uf900", "\U0002f800"])
+def test_prescans_see_table_characters(ch: str) -> None:
+    assert _WORK_CHAR.search(f"有光{ch}世界")
+    assert _ANY_WORK.search(f"有光{ch}世界")
+
+
+@pytest.mark.parametrize("line", ["有光，才有了人们眼中色彩斑斓的世界。", "「护盾」、“质量”（一）", "HUI JIN QIAO 299"])
+def test_plain_lines_stay_on_the_fast_path(line: str) -> None:
+    assert _WORK_CHAR.search(line) is None
+    assert _ANY_WORK.search(line) is None
+
+
+def test_han_variants_through_normalize_lines() -> None:
+    lines, repairs = normalize_lines(["有光，才有了世界。", "⼈⺠⽇报", "", "末行｡"])
+    assert [(ln.no, ln.text) for ln in lines] == [(1, "有光，才有了世界。"), (2, "人民日报"), (4, "末行。")]
+    assert [(r.kind, r.line) for r in repairs] == [("han-variant", 2)] * 3 + [("halfwidth-ideographic", 4)]
+
+
+# --- form feeds: page breaks ---------------------------------------------------------------
+
+
+def test_form_feed_is_logged_as_page_break() -> None:
+    line, repairs = normalize_line(4, "\f第二版要闻")
+    assert line.text == "第二版要闻"
+    assert repairs == (Repair("page-break", 4, "\f", ""),)
+
+
+def test_other_controls_stay_control_chars() -> None:
+    _, repairs = normalize_line(1, "a\x0bb\fc")
+    assert [r.kind for r in repairs] == ["control-char", "page-break"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("第一页\n\f第二页\n正文", {2}),  # pdftotext: the form feed opens the next page's first line
+        ("第一页末行\f\n第二页首行", {2}),  # form feed at the end of a line
+        ("第一页末行\f\n\n\n第二页首行", {4}),  # blank lines after it: the first line with text
+        ("上页\f下页", {1}),  # inside a line: that line holds the page start
+        ("一\f\n二\f\n三\f", {2, 3}),  # the closing form feed opens no page
+        ("\f首页", {1}),
+        ("\f\f\n空页之后", {2}),  # an empty page: both breaks open the same line
+        ("没有分页\n的文本", set()),
+    ],
+)
+def test_page_starts(text: str, starts: set[int]) -> None:
+    assert page_starts(split_lines(text)) == frozenset(starts)
+
+
+def test_form_feed_never_changes_line_numbers() -> None:
+    text = "标题\f正文第一行\n\f第二页\n末行"
+    raw = split_lines(text)
+    assert len(raw) == 3  # a form feed is not a line break (grep -n counts 3 lines)
+    doc = cnpress.parse(text)
+    assert sorted((r.kind, r.line) for r in doc.repairs) == [("page-break", 1), ("page-break", 2)]
+    assert max(b.span[1] for b in doc.blocks) == 3
+    assert unaccounted(text, doc) == {}
