@@ -11,12 +11,15 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+import regex
 
 import cnpress
 from cnpress import Repair, normalize_line, normalize_lines, split_lines
 from cnpress.chars import HALFWIDTH_IDEOGRAPHIC, HAN_VARIANTS
+from cnpress.classify import classify_line
 from cnpress.evaluate import unaccounted
-from cnpress.normalize import _ANY_WORK, _WORK_CHAR, page_starts
+from cnpress.furniture import FURNITURE_RULES
+from cnpress.normalize import _ANY_WORK, _WORK_CHAR, NLine, page_starts
 
 # --- half-width ideographic punctuation --------------------------------------------------
 
@@ -153,3 +156,75 @@ def test_form_feed_never_changes_line_numbers() -> None:
     assert sorted((r.kind, r.line) for r in doc.repairs) == [("page-break", 1), ("page-break", 2)]
     assert max(b.span[1] for b in doc.blocks) == 3
     assert unaccounted(text, doc) == {}
+
+
+# --- page furniture ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("3 / 71", "page-counter"),
+        ("12/12", "page-counter"),
+        ("第 3 页", "page-of-pages"),
+        ("第3页 共12页", "page-of-pages"),
+        ("第3页，共12页", "page-of-pages"),
+        ("- 3 -", "page-number"),
+        ("— 12 —", "page-number"),
+        ("Page 3 of 12", "page-of-pages-en"),
+        ("page 3", "page-of-pages-en"),
+        ("PAGE 3/12", "page-of-pages-en"),
+        ("<!-- 第 3 页 -->", "page-comment"),
+        ("<!-- page 3 -->", "page-comment"),
+        ("<!--Page 12-->", "page-comment"),
+        ("2024年3月5日 星期二 人民日报 第5版", "running-head"),
+        ("2024年3月5日 人民日报", "running-head"),
+        ("2024年3月5日 星期二 第5版 要闻", "running-head"),
+        ("2023年11月8日 中国电子报 A3", "running-head"),
+        ("人民日报 第5版", "running-head"),
+        ("浙江日报 2024年3月5日 第3版 要闻", "running-head"),
+        ("中国电子报 B12版", "running-head"),
+        ("第5版", "edition-line"),
+        ("第 12 版 国际", "edition-line"),
+        ("第5版 今日关注", "edition-line"),
+        ("5版", "edition-number"),
+        ("05版 要闻", "edition-number"),
+        ("A3 要闻", "page-code"),
+        ("B12 财经", "page-code"),
+        ("A3版 评论", "page-code"),
+        ("今日8版", "edition-count"),  # an older rule, unchanged
+    ],
+)
+def test_furniture_lines(line: str, rule: str) -> None:
+    assert classify_line(NLine(1, line)) == ("furniture", rule)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本报告第3页列出了详细数据。",  # a sentence mentioning a page
+        "第3页的图表显示，出口增长明显。",
+        "详见第3页",
+        "第5版刊登了本报记者的调查报道",  # 第N版 opening a sentence
+        "3/4的受访者表示满意。",  # a fraction in prose
+        "2024年3月5日，国务院召开常务会议。",  # a dated sentence
+        "2024年3月5日 两会开幕",  # date and a headline, no paper
+        "C9 高校联盟",  # a letter-digit name opening a headline
+        "G20 峰会",
+        "A股 市场回暖",
+        "Page Rank 算法",  # English text starting with "Page"
+        "5版新闻稿件",
+        "<!-- 注释 -->",
+        "人民日报评论员文章",  # a paper's name, no date or page
+    ],
+)
+def test_not_furniture(line: str) -> None:
+    assert classify_line(NLine(1, line)).kind != "furniture"
+    # the patterns themselves reject it, not only the classifier's prefilter
+    assert not [name for name, pattern in FURNITURE_RULES if regex.match(pattern, line)]
+
+
+def test_furniture_rules_are_anchored_and_named() -> None:
+    names = [name for name, _ in FURNITURE_RULES]
+    assert len(names) == len(set(names))
+    assert all(pattern.startswith("^") for _, pattern in FURNITURE_RULES)

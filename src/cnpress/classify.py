@@ -16,7 +16,7 @@ import regex
 
 from .bylines import AGENCIES, ROLES, looks_like_byline_line
 from .chars import CAPTION_MARKERS
-from .furniture import FURNITURE_RULES
+from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
 __all__ = [
@@ -112,10 +112,10 @@ _CAPTION_CONTINUED_TAG = LineTag("caption", "caption-continued")
 # short) ends the way a publisher line or photo credit ends.
 _SHORT_LINE = 50
 _RULE_STARTS = frozenset(
-    "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789"
+    "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789<PpABCDEFGH"
     + "".join(a[0] for a in AGENCIES) + "".join(r[0] for r in ROLES)
 )
-_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)")
+_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)", "版", *EDITION_NAMES)
 _TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 
