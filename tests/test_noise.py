@@ -14,9 +14,9 @@ import pytest
 import regex
 
 import cnpress
-from cnpress import Repair, normalize_line, normalize_lines, split_lines
+from cnpress import BlockKind, Repair, normalize_line, normalize_lines, split_lines
 from cnpress.chars import HALFWIDTH_IDEOGRAPHIC, HAN_VARIANTS
-from cnpress.classify import classify_line
+from cnpress.classify import SECTION_MARK, SECTION_NUMBER, classify_line
 from cnpress.evaluate import unaccounted
 from cnpress.furniture import FURNITURE_RULES
 from cnpress.normalize import _ANY_WORK, _WORK_CHAR, NLine, page_starts
@@ -228,3 +228,63 @@ def test_furniture_rules_are_anchored_and_named() -> None:
     names = [name for name, _ in FURNITURE_RULES]
     assert len(names) == len(set(names))
     assert all(pattern.startswith("^") for _, pattern in FURNITURE_RULES)
+
+
+# --- section numbers and bullets -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1.2.1 市场规模",
+        "2.3.4.1总体要求",
+        "3.1 发展现状",
+        "§ 3.1 适用范围",
+        "§2 定义",
+        "• 提升产业链韧性",
+        "· 坚持创新驱动",
+        "●聚焦主责主业",
+        "◆ 加快数字化转型",
+        "■ 强化要素保障",  # as classify sees it only when no space follows; the regex itself takes both
+        "1. 支柱产业",  # the older forms still match
+        "（三）深化改革",
+    ],
+)
+def test_section_numbers_and_marks(line: str) -> None:
+    assert SECTION_NUMBER.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2.5倍",
+        "3.1%",
+        "3.1 亿元",  # a quantity with a space before its unit
+        "2.5 倍于去年",
+        "1.2.10",
+        "12.5.3",
+        "2024.3.5 会议召开",  # a date
+        "·· 10",  # a page number
+        "· 无需小屋集成，成本低，安装工程施工",  # a bulleted list item with clauses
+        "• 提升产业链供应链韧性和安全水平。",  # a bulleted sentence
+        "·阿齐兹一行抵达北京，受到热烈欢迎",  # a name broken at its dot
+    ],
+)
+def test_not_section_numbers(line: str) -> None:
+    assert not SECTION_NUMBER.match(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_mark"),
+    [("• 提升产业链韧性", True), ("◆坚持创新驱动", True), ("1.2.1 市场规模", False), ("• " + "长" * 30, False)],
+)
+def test_section_mark_alone(line: str, is_mark: bool) -> None:
+    assert bool(SECTION_MARK.match(line)) is is_mark
+
+
+def test_bulleted_heads_become_sections() -> None:
+    raw = ("有光，才有了人们眼中色彩斑斓的世界。光学检测是制造业的眼睛，\n正在改变整个行业的面貌。\n"
+           "• 提升产业链韧性\n企业加大研发投入，推动关键技术攻关，产业链韧性不断增强。\n")
+    doc = cnpress.parse(raw)
+    assert [(b.kind, b.text) for b in doc.blocks if b.kind is BlockKind.SECTION] == [
+        (BlockKind.SECTION, "• 提升产业链韧性")]

@@ -117,6 +117,13 @@ HEADLINE_END_PUNCT: Final = frozenset("！？!?")
 #: Marks that end a sentence or a list item inside a line ("1. …提升；").
 SENTENCE_OR_ITEM_END: Final = frozenset("。；！？;!?")
 
+#: Characters that, right after a number, make it a quantity rather than a
+#: section number: "3.1 亿元", "2.5 倍", "1.5 万", "3.1%".
+NUMBER_UNIT_CLASS: Final = r"%％‰℃倍亿万千百元个次年月日时秒分米吨克度"
+
+#: Bullets that open a list item or a short section head: "• 提升产业链韧性".
+BULLET_CLASS: Final = r"•·●◆■"
+
 #: Chinese numerals one to ten, in order (list items 一是/二是, 第三，).
 CN_NUMERALS: Final = "一二三四五六七八九十"
 
