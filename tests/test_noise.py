@@ -14,7 +14,8 @@ import pytest
 import regex
 
 import cnpress
-from cnpress import BlockKind, Repair, normalize_line, normalize_lines, split_lines
+from cnpress import BlockKind, Repair, join_lines, normalize_line, normalize_lines, split_lines
+from cnpress.bylines import looks_like_byline_line, parse_byline, split_name_run
 from cnpress.chars import HALFWIDTH_IDEOGRAPHIC, HAN_VARIANTS
 from cnpress.classify import SECTION_MARK, SECTION_NUMBER, classify_line
 from cnpress.evaluate import unaccounted
@@ -288,3 +289,83 @@ def test_bulleted_heads_become_sections() -> None:
     doc = cnpress.parse(raw)
     assert [(b.kind, b.text) for b in doc.blocks if b.kind is BlockKind.SECTION] == [
         (BlockKind.SECTION, "• 提升产业链韧性")]
+
+
+# --- bylines whose names lost their spaces --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "agency", "role", "names"),
+    [
+        ("本报记者张三李四", "本报", "记者", ("张三", "李四")),
+        ("新华社记者王小明赵刚", "新华社", "记者", ("王小明", "赵刚")),
+        ("新华社记者陈刚杨绍功叶昊鸣", "新华社", "记者", ("陈刚", "杨绍功", "叶昊鸣")),
+        ("记者赵秋玥季春鹏", None, "记者", ("赵秋玥", "季春鹏")),  # a given-name character jieba splits off
+        ("本报记者欧阳晓明", "本报", "记者", ("欧阳晓明",)),  # a compound surname: one name
+        ("新华社记者 王小明赵刚", "新华社", "记者", ("王小明", "赵刚")),
+        # spaced names: as before
+        ("新华社记者 陈刚 杨绍功 叶昊鸣", "新华社", "记者", ("陈刚", "杨绍功", "叶昊鸣")),
+        ("本报记者 齐旭", "本报", "记者", ("齐旭",)),
+        ("本报记者齐旭", "本报", "记者", ("齐旭",)),
+    ],
+)
+def test_run_together_bylines(line: str, agency: str | None, role: str, names: tuple[str, ...]) -> None:
+    assert looks_like_byline_line(line)
+    byline = parse_byline(line, (3, 3))
+    assert (byline.agency, byline.role, byline.names) == (agency, role, names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新华社记者节特别报道",  # role + Han, but no person's name in it
+        "中国青年报社会调查中心",
+        "本报评论员文章",
+        "新华社北京3月5日电",
+        "新华社记者王小明赵刚李四张三王五赵六",  # longer than NAME_RUN_MAX
+        "王小明赵刚",  # names alone, no agency or role
+    ],
+)
+def test_not_run_together_bylines(line: str) -> None:
+    assert not looks_like_byline_line(line)
+
+
+@pytest.mark.parametrize(
+    ("run", "names"),
+    [
+        ("王芳李娜张敏", ("王芳", "李娜", "张敏")),
+        ("黄华伟朱佳妮", ("黄华伟", "朱佳妮")),
+    ],
+)
+def test_split_name_run(run: str, names: tuple[str, ...]) -> None:
+    assert split_name_run(run) == names
+
+
+def test_run_together_byline_through_parse() -> None:
+    raw = "新华社记者王小明赵刚\n\n有光，才有了人们眼中色彩斑斓的世界。"
+    doc = cnpress.parse(raw)
+    bylines = [b.byline for b in doc.blocks if b.byline is not None]
+    assert [(b.agency, b.names) for b in bylines] == [("新华社", ("王小明", "赵刚"))]
+
+
+# --- numbers at a wrap -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "wanted"),
+    [
+        (["全市共有12", "3个重点项目"], "全市共有123个重点项目"),  # a number broken at the line end
+        (["增长12", "3.5%"], "增长123.5%"),  # a decimal, not a list
+        (["实现营收3.33亿元，同比增长21.", "01%。"], "实现营收3.33亿元，同比增长21.01%。"),
+        (["在第12", "3. 支柱产业方面"], "在第12 3. 支柱产业方面"),  # a list number
+        (["为第12", "3、各地要加强"], "为第12 3、各地要加强"),
+        (["第1", "2、第13条"], "第12、第13条"),  # two digits fused: a number, not a list
+        (["见附件12", "3）中的数据"], "见附件12 3）中的数据"),
+        (["（见附件12", "3）中的数据"], "（见附件123）中的数据"),  # the bracket closes the open one
+        (["截至201", "9. The end"], "截至2019. The end"),  # English after the mark: left alone
+        (["参见文献12", "[3]"], "参见文献12 [3]"),  # a bracketed reference was never fused
+        (["参见文献12", "（3）"], "参见文献12（3）"),
+    ],
+)
+def test_numbers_at_a_wrap(parts: list[str], wanted: str) -> None:
+    assert join_lines(parts).text == wanted
