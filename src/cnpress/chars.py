@@ -121,6 +121,9 @@ SENTENCE_OR_ITEM_END: Final = frozenset("。；！？;!?")
 #: section number: "3.1 亿元", "2.5 倍", "1.5 万", "3.1%".
 NUMBER_UNIT_CLASS: Final = r"%％‰℃倍亿万千百元个次年月日时秒分米吨克度"
 
+#: Marks that follow a list number: "3. 支柱产业", "3、", "3）".
+LIST_MARK_CLASS: Final = r".．、)）"
+
 #: Bullets that open a list item or a short section head: "• 提升产业链韧性".
 BULLET_CLASS: Final = r"•·●◆■"
 
