@@ -9,6 +9,9 @@ brackets), so they can be combined: ``f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"``.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Final
 
 # --- letters --------------------------------------------------------------
@@ -60,6 +63,17 @@ HALF_TO_FULL: Final = {
     ")": "）",
 }
 
+#: Half-width ideographic punctuation (U+FF61–FF64, from Japanese half-width
+#: fonts) and the Chinese mark each stands for.  Never right in Chinese text.
+HALFWIDTH_IDEOGRAPHIC: Final[Mapping[str, str]] = MappingProxyType({
+    "\uff61": "。",  # ｡ HALFWIDTH IDEOGRAPHIC FULL STOP
+    "\uff62": "「",  # ｢ HALFWIDTH LEFT CORNER BRACKET
+    "\uff63": "」",  # ｣ HALFWIDTH RIGHT CORNER BRACKET
+    "\uff64": "、",  # ､ HALFWIDTH IDEOGRAPHIC COMMA
+})
+#: The characters of :data:`HALFWIDTH_IDEOGRAPHIC` as a class.
+HALFWIDTH_IDEOGRAPHIC_CLASS: Final = r"\uff61-\uff64"
+
 # --- glyphs ----------------------------------------------------------------
 
 #: Glyphs that PDF fonts turn a line-start marker (■, ▲, …) into.  They are
@@ -103,6 +117,16 @@ HEADLINE_END_PUNCT: Final = frozenset("！？!?")
 #: Marks that end a sentence or a list item inside a line ("1. …提升；").
 SENTENCE_OR_ITEM_END: Final = frozenset("。；！？;!?")
 
+#: Characters that, right after a number, make it a quantity rather than a
+#: section number: "3.1 亿元", "2.5 倍", "1.5 万", "3.1%".
+NUMBER_UNIT_CLASS: Final = r"%％‰℃倍亿万千百元个次年月日时秒分米吨克度"
+
+#: Marks that follow a list number: "3. 支柱产业", "3、", "3）".
+LIST_MARK_CLASS: Final = r".．、)）"
+
+#: Bullets that open a list item or a short section head: "• 提升产业链韧性".
+BULLET_CLASS: Final = r"•·●◆■"
+
 #: Chinese numerals one to ten, in order (list items 一是/二是, 第三，).
 CN_NUMERALS: Final = "一二三四五六七八九十"
 
@@ -123,3 +147,79 @@ def column_width(text: str) -> float:
     4.5
     """
     return (len(text) + len(text.encode("utf-8", "surrogatepass"))) / 4
+
+
+# --- Han look-alikes ---------------------------------------------------------
+
+#: Blocks whose characters look like (or are) a unified Han ideograph and that
+#: PDF fonts map glyphs to: Kangxi radicals, the CJK Radicals Supplement, CJK
+#: Compatibility Ideographs and their supplement.  Inclusive code point ranges.
+HAN_VARIANT_RANGES: Final = ((0x2E80, 0x2EF3), (0x2F00, 0x2FD5), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F))
+
+#: The ranges of :data:`HAN_VARIANT_RANGES` as a class (a cheap pre-scan; only
+#: the characters in :data:`HAN_VARIANTS` are changed).
+HAN_VARIANT_CLASS: Final = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in HAN_VARIANT_RANGES)
+
+#: Simplified-form radicals of the CJK Radicals Supplement that stand for a
+#: whole common character but have no compatibility decomposition, so NFKC
+#: leaves them alone (``⻓`` for 长, ``⻔`` for 门).  Only forms that are a
+#: character of their own are listed; component forms (``⺮``) are left as they are.
+SUPPLEMENT_RADICALS: Final[Mapping[str, str]] = MappingProxyType({
+    "\u2ea0": "民",  # CIVILIAN
+    "\u2ec4": "西",  # WEST TWO
+    "\u2ec5": "见",  # C-SIMPLIFIED SEE
+    "\u2ec6": "角",  # SIMPLIFIED HORN
+    "\u2ec9": "贝",  # C-SIMPLIFIED SHELL
+    "\u2ecb": "车",  # C-SIMPLIFIED CART
+    "\u2ed3": "长",  # C-SIMPLIFIED LONG
+    "\u2ed4": "门",  # C-SIMPLIFIED GATE
+    "\u2ed8": "青",  # BLUE
+    "\u2ed9": "韦",  # C-SIMPLIFIED TANNED LEATHER
+    "\u2eda": "页",  # C-SIMPLIFIED LEAF
+    "\u2edb": "风",  # C-SIMPLIFIED WIND
+    "\u2edc": "飞",  # C-SIMPLIFIED FLY
+    "\u2edd": "食",  # EAT ONE
+    "\u2ee2": "马",  # C-SIMPLIFIED HORSE
+    "\u2ee3": "骨",  # BONE
+    "\u2ee4": "鬼",  # GHOST
+    "\u2ee5": "鱼",  # C-SIMPLIFIED FISH
+    "\u2ee6": "鸟",  # C-SIMPLIFIED BIRD
+    "\u2ee7": "卤",  # C-SIMPLIFIED SALT
+    "\u2ee8": "麦",  # SIMPLIFIED WHEAT
+    "\u2ee9": "黄",  # SIMPLIFIED YELLOW
+    "\u2eea": "黾",  # C-SIMPLIFIED FROG
+    "\u2eec": "齐",  # C-SIMPLIFIED EVEN
+    "\u2eee": "齿",  # C-SIMPLIFIED TOOTH
+    "\u2ef0": "龙",  # C-SIMPLIFIED DRAGON
+})
+
+
+def _is_unified_han(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("CJK UNIFIED IDEOGRAPH")
+
+
+def _build_han_variants() -> dict[str, str]:
+    """Map every character of :data:`HAN_VARIANT_RANGES` whose NFKC form is one
+    unified Han ideograph to that ideograph, plus :data:`SUPPLEMENT_RADICALS`.
+
+    NFKC is applied one code point at a time, never to running text (it
+    would also narrow full-width Chinese punctuation).
+
+    >>> table = _build_han_variants()
+    >>> table["\u2f00"], table["\uf900"], table["\u2ed4"]
+    ('一', '豈', '门')
+    """
+    table: dict[str, str] = {}
+    for lo, hi in HAN_VARIANT_RANGES:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            nfkc = unicodedata.normalize("NFKC", ch)
+            if nfkc != ch and len(nfkc) == 1 and _is_unified_han(nfkc):
+                table[ch] = nfkc
+    table.update(SUPPLEMENT_RADICALS)
+    return table
+
+
+#: Radical or compatibility character → the unified Han ideograph it stands
+#: for (``⼈`` U+2F08 → 人, ``⾦`` → 金, ``﨑`` U+FA11 is unified and kept).
+HAN_VARIANTS: Final[Mapping[str, str]] = MappingProxyType(_build_han_variants())

@@ -15,12 +15,12 @@ from typing import Final, NamedTuple
 import regex
 
 from .bylines import AGENCIES, ROLES, looks_like_byline_line
-from .chars import CAPTION_MARKERS
-from .furniture import FURNITURE_RULES
+from .chars import BULLET_CLASS, CAPTION_MARKERS, NUMBER_UNIT_CLASS
+from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
 __all__ = [
-    "BLANK", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_NUMBER", "TEXT",
+    "BLANK", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_MARK", "SECTION_NUMBER", "TEXT",
     "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
 ]
 
@@ -76,10 +76,30 @@ def _byline(line: NLine) -> bool:
     return looks_like_byline_line(line.text, line.marker)
 
 
-#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章" (not a
-#: decimal: "2.5倍").
+#: How many characters a bulleted section head has after its bullet, at most.
+SECTION_MARK_MAX: Final = 24
+#: A bullet opening a short line with no punctuation inside: "• 提升产业链韧性",
+#: "◆坚持创新驱动".  Not "·· 10" (a page number) nor a list item, which has
+#: clauses ("· 无需小屋集成，成本低，…") or ends in "；" or "。".  (``●◆■`` followed by a space are marker glyphs, which
+#: normalisation has already moved to ``NLine.marker``.)
+SECTION_MARK: Final = regex.compile(
+    rf"^[{BULLET_CLASS}] ?[\p{{Han}}A-Za-z“《（(][^。！？；;!?，,、：:]{{0,{SECTION_MARK_MAX - 1}}}$"
+)
+# A decimal section number, three levels or more ("1.2.1 概述", "2.3.4.1总体要求")
+# or two followed by a space ("3.1 发展现状"); never a quantity ("2.5倍",
+# "3.1%", "3.1 亿元").
+_DECIMAL_SECTION = (
+    rf"\d{{1,2}}(?:\.\d{{1,2}}){{2,3}}\s*(?![{NUMBER_UNIT_CLASS}\d.])\S"
+    rf"|\d{{1,2}}\.\d{{1,2}}\s+(?![{NUMBER_UNIT_CLASS}\d])\S"
+)
+# A section sign: "§ 3.1 适用范围", "§2 定义".
+_SECTION_SIGN = r"§\s*\d{1,2}(?:\.\d{1,2}){0,3}\s*\S"
+#: Numbered in-article headings: "一、", "（一）", "1.", "1、", "第一章",
+#: "1.2.1 …", "§ 3.1 …" (not a decimal: "2.5倍"), and bulleted short lines
+#: (:data:`SECTION_MARK`).
 SECTION_NUMBER: Final = regex.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)\s*\S|第[一二三四五六七八九十]+[章节部分])"
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)\s*\S|第[一二三四五六七八九十]+[章节部分]|"
+    + _DECIMAL_SECTION + "|" + _SECTION_SIGN + ")|" + SECTION_MARK.pattern
 )
 #: A column label's shape: a few Han characters, no punctuation ("协会动态", "会员成果").
 KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
@@ -112,10 +132,10 @@ _CAPTION_CONTINUED_TAG = LineTag("caption", "caption-continued")
 # short) ends the way a publisher line or photo credit ends.
 _SHORT_LINE = 50
 _RULE_STARTS = frozenset(
-    "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789"
+    "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789<PpABCDEFGH"
     + "".join(a[0] for a in AGENCIES) + "".join(r[0] for r in ROLES)
 )
-_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)")
+_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)", "版", *EDITION_NAMES)
 _TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 

@@ -14,12 +14,36 @@ import regex
 from .chars import SENTENCE_END
 from .normalize import NLine
 
-__all__ = ["FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target"]
+__all__ = ["EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target"]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 
 # A jump marker: "(下转第2版)", "（上接第1版）", "（转第3版）".
 _JUMP_BODY = r"[（(]\s*(?P<dir>下转|上接|接|转)\s*第?\s*(?P<page>" + _NUM + r")\s*版\s*[)）]"
+
+#: Names newspapers give their pages (版名), as they follow a page code in a
+#: running head: "A3 要闻", "B12 财经".  A page code counts only before one of
+#: these, since "C9 高校联盟" or "G20 峰会" open headlines.
+EDITION_NAMES: Final = (
+    "要闻", "综合", "国内", "国际", "财经", "经济", "评论", "观点", "社会", "文化", "体育",
+    "科技", "教育", "健康", "民生", "法治", "理论", "地方", "时事", "专题", "专版", "副刊",
+    "文艺", "读书", "旅游", "产业", "市场", "新闻", "城市", "视点", "特刊", "广告", "公告",
+    "环球", "两岸", "港澳", "热点", "关注", "深度", "人物",
+)
+
+# A date as a running head prints it: "2024年3月5日".
+_DATE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+# A weekday: "星期二".
+_WEEKDAY = r"星期[一二三四五六日天]"
+# A paper's name in a running head: a few Han ending as paper names end
+# ("人民日报", "中国电子报", "半月刊").
+_PAPER = r"[\p{Han}]{1,10}(?:报|刊)"
+# A page of the paper: "第5版", "A3版", "B12".
+_EDITION = r"(?:第\s*[0-9]{1,3}\s*版|[A-H][0-9]{1,2}\s*版?)"
+# One of the page names above.
+_EDITION_NAME = "(?:" + "|".join(EDITION_NAMES) + ")"
+# A page number in words: "第 3 页", "page 3".
+_PAGE_WORDS = r"(?:第\s*[0-9]{1,4}\s*页|(?i:page)\s*[0-9]{1,4})"
 
 #: (name, pattern) for lines that are furniture as a whole.
 FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
@@ -38,6 +62,28 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
     ("edition-count", r"^(?:今日|本期)\s*\d+\s*版$"),
     ("issue-number", r"^第\s*\d+\s*期\s*(?:[（(]\s*总第\s*\d+\s*期\s*[)）])?$"),
     ("publisher-line", r"^[\p{Han}]{2,12}(?:出版|出版物|主办)$"),
+    # A page counter: "3 / 71", "3/12".
+    ("page-counter", r"^[0-9]{1,4}\s*/\s*[0-9]{1,4}$"),
+    # A page number in Chinese, maybe with the count: "第 3 页", "第3页 共12页".
+    ("page-of-pages", r"^第\s*[0-9]{1,4}\s*页(?:\s*[,，/]?\s*共\s*[0-9]{1,4}\s*页)?$"),
+    # The same in English: "Page 3", "Page 3 of 12", "page 3/12".
+    ("page-of-pages-en", r"^(?i:page)\s*[0-9]{1,4}(?:\s*(?i:of|/)\s*[0-9]{1,4})?$"),
+    # A page marker an extractor left as an HTML comment: "<!-- 第 3 页 -->", "<!-- page 3 -->".
+    ("page-comment", r"^<!--\s*" + _PAGE_WORDS + r"\s*-->$"),
+    # A running head: the date, then the paper or the page or both
+    # ("2024年3月5日 星期二 人民日报 第5版"), or the paper, then the page
+    # ("人民日报 第5版", "人民日报 2024年3月5日 第5版 要闻").
+    ("running-head", "^" + _DATE + r"(?:\s*" + _WEEKDAY + r")?\s*(?:" + _PAPER + r"(?:\s*" + _EDITION + r")?|"
+                     + _EDITION + r")(?:\s+" + _EDITION_NAME + r")?$"
+                     + "|^" + _PAPER + r"\s*(?:" + _DATE + r"\s*(?:" + _WEEKDAY + r"\s*)?)?" + _EDITION
+                     + r"(?:\s+" + _EDITION_NAME + r")?$"),
+    # An edition line: "第5版", "第5版 要闻" (a name only after a space:
+    # "第5版刊登了…" is a sentence).
+    ("edition-line", r"^第\s*[0-9]{1,3}\s*版(?:\s+[\p{Han}]{2,8})?$"),
+    # A page number alone with 版: "5版", "05版 要闻".
+    ("edition-number", r"^[0-9]{1,3}\s*版(?:\s+" + _EDITION_NAME + r")?$"),
+    # A page code with its name: "A3 要闻", "B12版 财经".
+    ("page-code", r"^[A-H][0-9]{1,2}\s*版?\s*" + _EDITION_NAME + "$"),
 )
 
 #: A jump marker inside a body line, at its end or its start.

@@ -4,29 +4,43 @@ Each raw line goes through, in order:
 
 1. mojibake repaired by ftfy, configured to leave full-width punctuation,
    curly quotes and line breaks alone (only lines a cheap check flags);
-2. control and invisible characters dropped (each one logged);
+2. control and invisible characters dropped (each one logged); a form feed
+   is a page break, logged as ``page-break`` (see :func:`page_starts`);
 3. tabs, no-break and ideographic spaces turned into plain spaces;
-4. NFC;
-5. a marker glyph at the line start (``姻 ``, ``荫 ``, ``■ `` …) recognised,
+4. half-width ideographic punctuation ``｡｢｣､`` widened to ``。「」、``
+   (``halfwidth-ideographic``), Kangxi and supplement radicals and CJK
+   compatibility ideographs mapped to the unified ideograph
+   (``han-variant``, table :data:`cnpress.chars.HAN_VARIANTS`), one logged
+   repair per character;
+5. NFC;
+6. a marker glyph at the line start (``姻 ``, ``荫 ``, ``■ `` …) recognised,
    dropped from the text and logged;
-6. ``———`` shortened to ``——``.
+7. ``———`` shortened to ``——``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import NamedTuple
+from types import MappingProxyType
+from typing import Final, NamedTuple
 
 import ftfy
 import regex
 
-from .chars import EM_DASH, MARKER_GLYPHS
+from .chars import (
+    EM_DASH,
+    HALFWIDTH_IDEOGRAPHIC,
+    HALFWIDTH_IDEOGRAPHIC_CLASS,
+    HAN_VARIANT_CLASS,
+    HAN_VARIANTS,
+    MARKER_GLYPHS,
+)
 from .model import Options, Repair
 
-__all__ = ["NLine", "normalize_line", "normalize_lines"]
+__all__ = ["NLine", "normalize_line", "normalize_lines", "page_starts"]
 
 
 class NLine(NamedTuple):
@@ -37,9 +51,22 @@ class NLine(NamedTuple):
     marker: str | None = None
 
 
-# C0/C1 controls (tab kept, it becomes a space), zero-width characters, BOM.
+# The form feed: pdftotext and other extractors end each page with one.
+_PAGE_BREAK = "\x0c"
+# C0/C1 controls (tab kept, it becomes a space; the form feed included, it is
+# dropped too but logged as a page break), zero-width characters, BOM.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufffe"
 _CONTROL = regex.compile(f"[{_CONTROL_CHARS}]")
+# Characters replaced one for one by a table: half-width ideographic
+# punctuation and Han look-alikes (only the table's keys are changed).
+_TABLE_CHARS = HALFWIDTH_IDEOGRAPHIC_CLASS + HAN_VARIANT_CLASS
+_TABLE_CHAR = regex.compile(f"[{_TABLE_CHARS}]")
+# Each table character: the repair kind it is logged as and what replaces it.
+_CHAR_TABLE: Final[Mapping[str, tuple[str, str]]] = MappingProxyType({
+    **{ch: ("halfwidth-ideographic", to) for ch, to in HALFWIDTH_IDEOGRAPHIC.items()},
+    **{ch: ("han-variant", to) for ch, to in HAN_VARIANTS.items()},
+})
+_CHAR_TRANSLATION = str.maketrans({ch: to for ch, (_, to) in _CHAR_TABLE.items()})
 # Whitespace that prints as a gap: tab, no-break space, ideographic space.
 _ODD_SPACE_CHARS = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 _ODD_SPACE = regex.compile(f"[{_ODD_SPACE_CHARS}]")
@@ -57,19 +84,19 @@ _MOJIBAKE_HINT = regex.compile(
 _MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r")(?: +(?=\S)|(?=[A-Za-z0-9]))")
 # Three or more em dashes: the PDF form of a Chinese dash "——".
 _LONG_DASH = regex.compile(EM_DASH + "{3,}")
-# Anything at all that step 1–6 might change; most lines fail this test.
+# Anything at all that steps 1–7 might change; most lines fail this test.
 _ANY_WORK = regex.compile(
-    f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}]"
+    f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{_TABLE_CHARS}]"
     + "|" + EM_DASH * 3 + "|^ *[" + "".join(MARKER_GLYPHS) + "][ A-Za-z0-9]"
 )
-# A character that any of steps 1–6 starts from: an odd character, the em
+# A character that any of steps 1–7 starts from: an odd character, the em
 # dash of a long dash, a marker glyph.  Every line that needs work holds one,
 # so one scan of the whole text for them finds those lines (and a few more,
 # which normalize_line's own test lets through unchanged).  Compiled with the
 # standard library's ``re``: on a plain character class over a whole text it
 # is several times faster than ``regex``.
 _WORK_CHAR = re.compile(
-    f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{EM_DASH}" + "".join(MARKER_GLYPHS) + "]"
+    f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{_TABLE_CHARS}{EM_DASH}" + "".join(MARKER_GLYPHS) + "]"
 )
 _NO_REPAIRS: tuple[Repair, ...] = ()
 _DEFAULT = Options()
@@ -110,9 +137,11 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
             repairs.append(Repair("mojibake", no, text, fixed))
             text = fixed
     for ctl in _CONTROL.finditer(text):
-        repairs.append(Repair("control-char", no, ctl.group(), ""))
+        kind = "page-break" if ctl.group() == _PAGE_BREAK else "control-char"
+        repairs.append(Repair(kind, no, ctl.group(), ""))
     text = _CONTROL.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
+    text = _table_chars(no, text, repairs)
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
         repairs.append(Repair("nfc", no, text, nfc))
@@ -162,6 +191,50 @@ def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[
         done = i + 1
     lines += _stripped_lines(raw_lines, done, len(raw_lines))
     return lines, repairs
+
+
+def _table_chars(no: int, text: str, repairs: list[Repair]) -> str:
+    """Replace the characters of :data:`_CHAR_TABLE` in ``text``, logging one
+    repair per character to ``repairs``.
+
+    >>> log: list[Repair] = []
+    >>> _table_chars(1, "⼈民｡", log), [r.kind for r in log]
+    ('人民。', ['han-variant', 'halfwidth-ideographic'])
+    """
+    hits = [m.group() for m in _TABLE_CHAR.finditer(text) if m.group() in _CHAR_TABLE]
+    if not hits:
+        return text
+    for ch in hits:
+        kind, to = _CHAR_TABLE[ch]
+        repairs.append(Repair(kind, no, ch, to))
+    return text.translate(_CHAR_TRANSLATION)
+
+
+def page_starts(raw_lines: list[str]) -> frozenset[int]:
+    """The 1-based numbers of the raw lines that begin a page.
+
+    A page begins after each form feed (``\\f``, which pdftotext puts
+    between pages): at the line holding the first non-blank text after it,
+    which is the line of the form feed itself when text follows it there
+    (``"\\f第二页"``), else the next line with text.  The first page, which
+    no form feed opens, is not listed, nor a form feed with no text after
+    it (the one pdftotext ends a file with).  Line numbers are those of
+    :func:`cnpress.split_lines`, where a form feed never breaks a line.
+
+    >>> sorted(page_starts(["第一页", "\\f第二页", "末行\\f", "", "第三页", "\\f"]))
+    [2, 5]
+    """
+    starts: set[int] = set()
+    if not any(_PAGE_BREAK in raw for raw in raw_lines):
+        return frozenset()
+    pending = False  # a form feed seen, no text after it yet
+    for no, raw in enumerate(raw_lines, 1):
+        for k, piece in enumerate(raw.split(_PAGE_BREAK)):
+            pending = pending or k > 0
+            if pending and piece.strip():
+                starts.add(no)
+                pending = False
+    return frozenset(starts)
 
 
 def _line_indices(text: str, offsets: Iterable[int]) -> set[int]:
