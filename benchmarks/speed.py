@@ -14,9 +14,15 @@ Builds a corpus of at least ``--size`` MB (default 20) from the seed files in
 Both libraries are warmed up on a small slice first, so jieba's lazy
 dictionary load (about a second, once per process) is not in the timings.
 
+With ``--against REV`` it first measures per-file throughput, old against
+new in one run: every seed file cleaned on its own (as a corpus of pages
+is), by this checkout and by the cnpress of git revision ``REV`` (default
+``49fac85``, release 0.1.0), the old one in a child process importing a
+``git archive`` of that revision.
+
 Usage::
 
-    python benchmarks/speed.py [--size MB] [--repeat N]
+    python benchmarks/speed.py [--size MB] [--repeat N] [--against REV] [--per-file-only]
 
 pangu comes with the ``bench`` extra: ``pip install -e '.[bench]'``.
 """
@@ -62,12 +68,67 @@ def timed(fn: Callable[[str], object], text: str, repeat: int) -> float:
     return best
 
 
+#: Release 0.1.0: the baseline of the per-file comparison.
+BASELINE_REV = "49fac85"
+
+#: Run in a child process (old code) and in this one (new code): clean every
+#: seed file on its own, ``rounds`` times, and print the MB/s.
+PER_FILE = """
+import sys, time
+from pathlib import Path
+import cnpress
+paths = sorted(Path(sys.argv[1]).glob("*.txt"))
+rounds = int(sys.argv[2])
+texts = [cnpress.read_text(p) for p in paths]
+cnpress.clean(texts[0][:2000])  # jieba's dictionary load is not timed
+mb = sum(len(t.encode("utf-8")) for t in texts) * rounds / 1e6
+best = float("inf")
+for _ in range(3):
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for t in texts:
+            cnpress.clean(t)
+    best = min(best, time.perf_counter() - started)
+print(mb / best)
+"""
+
+
+def per_file(rev: str, rounds: int) -> tuple[float, float]:
+    """Per-file clean MB/s of revision ``rev`` and of this checkout."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", rev, "src"], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        env = {**__import__("os").environ, "PYTHONPATH": str(Path(tmp) / "src")}
+        old = subprocess.run([sys.executable, "-c", PER_FILE, str(SEEDS), str(rounds)], env=env, check=True,
+                             capture_output=True, text=True).stdout
+        env["PYTHONPATH"] = str(REPO / "src")
+        new = subprocess.run([sys.executable, "-c", PER_FILE, str(SEEDS), str(rounds)], env=env, check=True,
+                             capture_output=True, text=True).stdout
+    return float(old), float(new)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print MB/s for each contender."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--size", type=float, default=20.0, help="corpus size in MB (default 20)")
     ap.add_argument("--repeat", type=int, default=1, help="time each contender N times, keep the best (default 1)")
+    ap.add_argument("--against", metavar="REV", default=BASELINE_REV,
+                    help=f"git revision of the per-file baseline (default {BASELINE_REV}, release 0.1.0)")
+    ap.add_argument("--rounds", type=int, default=3, help="per-file comparison: rounds over the seeds (default 3)")
+    ap.add_argument("--per-file-only", action="store_true", help="only the per-file comparison")
     args = ap.parse_args(argv)
+
+    old, new = per_file(args.against, args.rounds)
+    print(f"per-file clean on {SEEDS.relative_to(REPO)}/ (each file on its own, best of 3):")
+    print(f"  cnpress {args.against}: {old:6.2f} MB/s")
+    print(f"  this checkout: {new:6.2f} MB/s   ({new / old:.2f}x)")
+    print()
+    if args.per_file_only:
+        return 0
 
     pangu: ModuleType | None
     try:

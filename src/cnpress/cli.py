@@ -55,7 +55,7 @@ __all__ = ["CliError", "build_parser", "explain_lines", "main"]
 EXIT_USAGE: Final = 2
 #: How many times a real annotated page counts in ``cnpress train`` (the
 #: shipped model's recipe; see docs/training.md).
-REAL_WEIGHT: Final = 20
+REAL_WEIGHT: Final = 10
 #: Exit status when standard output is closed early (128 + SIGPIPE).
 EXIT_BROKEN_PIPE: Final = 141
 #: Exit status on Ctrl-C (128 + SIGINT).

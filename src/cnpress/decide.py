@@ -73,27 +73,70 @@ class TrainingPage:
 TAG_DOMAIN: Final = "real"
 
 
-def domain_items(table: FeatureTable, domain: str = TAG_DOMAIN) -> list[list[str]]:
-    """The model's input: every row's attributes, plainly and once more
-    under the name of the line's input style ("frustratingly easy" domain
-    adaptation, Daumé III 2007, with the style as the domain: what one
-    style teaches stays in its own copies, what holds in every style in
-    the plain ones).  ``domain`` is reserved for a page-level domain and
-    not used by the shipped model.
+def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[list[str]]:
+    """The model's input: every row's attributes, plainly, once more under
+    the name of the line's input style, and once more under the page's
+    domain ("frustratingly easy" domain adaptation, Daumé III 2007: what
+    one style or one kind of page teaches stays in its own copies, what
+    holds everywhere in the plain ones).  Pages being tagged are real.
 
     >>> from cnpress.features import build_table
-    >>> domain_items(build_table([NLine(1, "正文。")]))[0][:3]
-    ['bias', 'style=column', 'column:bias']
+    >>> domain_items(build_table([NLine(1, "正文。")]))[0][:4]
+    ['bias', 'style=column', 'column:bias', 'real:bias']
     """
+    import os as _os
+    mode = _os.environ.get("CNPRESS_COPIES", "style")
+    if _os.environ.get("CNPRESS_TAGDOMAIN") is not None and domain == TAG_DOMAIN:
+        domain = _os.environ["CNPRESS_TAGDOMAIN"] or None
     out = []
     for r in table.rows:
         style = r[1][6:]  # rows open with "bias", "style=<name>"
-        out.append([*r, *(f"{style}:{a}" for a in r if not a.startswith("style="))])
+        item = list(r)
+        if "style" in mode:
+            item += [f"{style}:{a}" for a in r if not a.startswith("style=")]
+        if "domain" in mode and domain:
+            item += [f"{domain}:{a}" for a in r]
+        out.append(item)
+    return out
+
+
+_LABEL_OF: Final = {v: k for k, v in BODY_LABELS.items()}
+
+
+def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
+    """Apply what an input style fixes by definition to the model's labels.
+
+    In blank-line-separated text (``+blank-sep``: cnpress's own ``clean()``
+    output and many converters') a blank line ends a paragraph and nothing
+    else does, so a body line ends its paragraph exactly when a blank line
+    follows it.  This makes ``clean`` idempotent by construction: its
+    output re-reads as the same paragraphs.
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(4, "的后半。" * 20)])
+    >>> t.regions[0].style, constrain(t, ["body", "end", "end"])
+    ('long-line+blank-sep', ['end', 'body', 'end'])
+    """
+    out = list(labels)
+    lines = table.lines
+    for region in table.regions:
+        if "+blank-sep" not in region.style:
+            continue
+        for i in range(region.first, region.last):
+            if out[i] not in BODY_LABELS:
+                continue
+            ends = i + 1 >= len(lines) or lines[i + 1].no > lines[i].no + 1
+            out[i] = _LABEL_OF[(ends, BODY_LABELS[out[i]][1])]
     return out
 
 
 def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
     """The label of every line, read off a gold annotation.
+
+    Generated gold marks ends that exist only because the extractor's
+    reading order cut an article (``cut_ends``) and fragments that
+    ``continue`` another article: on the page those lines run on, so they
+    are labelled as running on (the scores leave them out too).
 
     >>> gold = {"blocks": [{"kind": "title", "lines": [1]}], "paragraph_ends": [4],
     ...         "articles": [{"body_first": 3}]}
@@ -101,8 +144,8 @@ def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
     ['title', 'start', 'end']
     """
     kind = {n: b["kind"] for b in gold["blocks"] for n in b["lines"]}
-    ends = set(gold["paragraph_ends"])
-    starts = {a["body_first"] for a in gold["articles"]}
+    ends = set(gold["paragraph_ends"]) - set(gold.get("cut_ends", ()))
+    starts = {a["body_first"] for a in gold["articles"] if a.get("continues") is None}
     out = []
     for line in lines:
         k = kind.get(line.no)
@@ -113,6 +156,24 @@ def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
         else:
             out.append("end" if line.no in ends else "body")
     return out
+
+
+#: A page is left out of training when more than this share of its
+#: paragraph ends are cut ends: columns interleaved line by line, which no
+#: label sequence describes (pagegen drops such pages from dev/ likewise).
+MAX_CUT_SHARE: Final = 0.4
+
+
+def trainable(gold: Mapping[str, Any]) -> bool:
+    """Whether a gold page can teach the line model (see :data:`MAX_CUT_SHARE`).
+
+    >>> trainable({"paragraph_ends": [3, 9, 20, 31, 40], "cut_ends": [20]})
+    True
+    >>> trainable({"paragraph_ends": [1, 2, 3, 4, 5], "cut_ends": [1, 2, 3, 4]})
+    False
+    """
+    cuts = len(gold.get("cut_ends", ()))
+    return cuts <= MAX_CUT_SHARE * len(gold.get("paragraph_ends", ()))
 
 
 class LineModel:
@@ -159,7 +220,7 @@ class LineModel:
         """The most likely label sequence for a table's lines."""
         if not table.rows:
             return []
-        return list(self.tagger().tag(domain_items(table)))
+        return constrain(table, self.tagger().tag(domain_items(table)))
 
     def weights(self) -> dict[tuple[str, str], float]:
         """Every state feature's weight: ``(attribute, label) -> weight``."""
@@ -277,7 +338,7 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
     count = 0
     for page in pages:
         table = page_table(page.text)
-        if not table.rows:
+        if not table.rows or not trainable(page.gold):
             continue
         labels = gold_labels(table.lines, page.gold)
         xs = domain_items(table, page.domain)

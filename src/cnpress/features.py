@@ -6,7 +6,9 @@ One row per non-blank line.  A row is a tuple of attribute strings
 punctuation), what its neighbours look like, what the hand-written rules of
 cnpress 0.1 say about it (every rule's verdict is a feature, never a
 decision), and a few facts only the whole page knows (a line repeated from
-page to page, a position at the top or bottom).
+page to page).  Positions on the page (first or last lines) are left out:
+on generated pages they give furniture away, and real inputs are often
+fragments of a page.
 
 Facts whose meaning depends on the input style (a blank line, a short
 line) are emitted once plainly and once prefixed with the region's style
@@ -42,8 +44,6 @@ __all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
 #: Options for the rule pass whose verdicts become features: no text polish
 #: (it costs time and changes no decision).
 _RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_letter_spacing=False)
-#: Lines from the top or bottom of the text that count as "at the edge".
-EDGE_LINES: Final = 6
 #: Neighbour offsets whose main facts are copied into a row.
 WINDOW: Final = (-2, -1, 1, 2)
 #: The facts of a neighbour that are copied (by prefix).
@@ -284,23 +284,11 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
         # Style-dependent facts, once more under the style's name.
         main = [f for f in own[i] if f.startswith(("w=", "old=", "last=", "n="))]
         facts += [f"{style}|{f}" for f in main]
-        if i < EDGE_LINES:
-            facts.append("top")
-        if n - i <= EDGE_LINES:
-            facts.append("bottom")
-        if i + 1 < n:
-            nxt = lines[i + 1].text
-            if word_crosses(line.text[-2:], nxt[:2]):
-                facts.append("word-crosses-next")
-        else:
-            facts.append("last-line")
-        if i == 0:
-            facts.append("first-line")
+        if i + 1 < n and word_crosses(line.text[-2:], lines[i + 1].text[:2]):
+            facts.append("word-crosses-next")
         for off in WINDOW:
             j = i + off
             if 0 <= j < n:
                 facts += [f"{off}:{f}" for f in own[j] if f.startswith(_WINDOW_FACTS)]
-            else:
-                facts.append(f"{off}:none")
         rows.append(tuple(facts))
     return FeatureTable(lines, tuple(own), tuple(rows), regions, rules)

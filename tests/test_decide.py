@@ -1,0 +1,218 @@
+"""The feature table, input styles, the line model and the blocks built from its labels."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import cnpress
+from cnpress.articles import articles_from_starts
+from cnpress.cli import main
+from cnpress.decide import (
+    LABELS,
+    LineModel,
+    TrainingPage,
+    decisions,
+    gold_labels,
+    load_model,
+    load_pages,
+    train,
+    trainable,
+)
+from cnpress.features import build_table
+from cnpress.model import Block, BlockKind
+from cnpress.normalize import NLine, normalize_lines
+from cnpress.pipeline import build_labelled_blocks
+from cnpress.reading import split_lines
+from cnpress.styles import detect_styles
+
+COLUMN = "一二三四五六七八九十一二三四五六七八九十"  # a full line of a 20-em column
+
+
+def _lines(text: str) -> list[NLine]:
+    return normalize_lines(split_lines(text))[0]
+
+
+# --- input styles -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "style"), [
+    # Hard-wrapped column text, no blank lines.
+    ("\n".join([COLUMN] * 30), "column"),
+    # The same, double-spaced: a blank line after every line says nothing.
+    ("\n\n".join([COLUMN] * 30), "column+spaced"),
+    # Whole paragraphs separated by blank lines: cnpress's own clean() output.
+    ("\n\n".join(["这是一个完整的段落，它在这里结束。" * 4] * 20), "long-line+blank-sep"),
+    # One paragraph per line.
+    ("\n".join(["这是一个完整的段落，它在这里结束。" * 4] * 20), "long-line"),
+    # Converter Markdown with a few heading marks.
+    ("## 标题\n" + "\n".join([COLUMN] * 20), "column+md"),
+])
+def test_detect_styles(text: str, style: str) -> None:
+    assert [r.style for r in detect_styles(_lines(text))] == [style]
+
+
+def test_markdown_marks_on_most_lines_are_not_trusted() -> None:
+    text = "\n".join(f"#### {COLUMN}" for _ in range(20))
+    assert [r.style for r in detect_styles(_lines(text))] == ["column"]
+
+
+def test_document_records_styles() -> None:
+    doc = cnpress.parse("\n\n".join([COLUMN] * 30))
+    assert [(s.style, s.span) for s in doc.styles] == [("column+spaced", (1, 59))]
+
+
+# --- the feature table ----------------------------------------------------------
+
+@pytest.mark.parametrize(("lines", "i", "present", "absent"), [
+    # A page number: the rule verdict is a feature, and so is its shape.
+    (["·· 10", COLUMN], 0, {"old=furniture", "rule=page-number", "first=·"}, {"terminal"}),
+    # A sentence end, and the neighbour's facts under its offset.
+    (["·· 10", "有光，才有了世界。"], 1, {"terminal", "last=。", "-1:old=furniture"}, {"section-number"}),
+    # Numbered and listed lines.
+    (["一、提高认识", COLUMN], 0, {"section-number"}, {"list-item"}),
+    (["三是开展消费电子内循环行动。", COLUMN], 0, {"list-item", "terminal"}, {"section-number"}),
+    # A dateline lead and a bracket left open for the next line.
+    (["据新华社北京1月12日电（记者周志方、赵秀", "芳）本报讯"], 0, {"dateline", "bracket-open"}, set()),
+    # A byline set vertically, one character a line: read as one string.
+    (["本", "报", "记", "者", "张", "三"], 2, {"vrun", "vrun-byline", "vrun-byline-start", "vrun-mid"}, set()),
+    # A word read across the wrap by jieba.
+    (["日联科", "技公司。"], 0, {"word-crosses-next"}, {"terminal"}),
+])
+def test_feature_facts(lines: list[str], i: int, present: set[str], absent: set[str]) -> None:
+    row = set(build_table([NLine(n, t) for n, t in enumerate(lines, 1)]).rows[i])
+    assert present <= row
+    assert not absent & row
+
+
+def test_repeated_running_foot_is_a_fact() -> None:
+    lines = [NLine(1, "·· 10"), NLine(2, COLUMN), NLine(3, "·· 11")]
+    assert "repeated" in build_table(lines).own[0]
+    assert "repeated" not in build_table(lines).own[1]
+
+
+# --- labels and training --------------------------------------------------------
+
+GOLD = {
+    "file": "page.txt",
+    "blocks": [{"kind": "title", "lines": [1], "text": "标题"},
+               {"kind": "furniture", "lines": [6], "text": "·· 3"}],
+    "paragraph_ends": [3, 5],
+    "articles": [{"title": "标题", "body_first": 2, "body_last": 5}],
+}
+PAGE = "标题\n有光，才有了人们眼中色彩斑斓的\n世界。\n而有的光，可以穿透目力无法抵\n达的内里。\n·· 3\n"
+
+
+def test_gold_labels() -> None:
+    assert gold_labels(_lines(PAGE), GOLD) == ["title", "start", "end", "body", "end", "furniture"]
+
+
+def test_gold_labels_leave_cuts_running_on() -> None:
+    gold = {**GOLD, "cut_ends": [3]}
+    assert gold_labels(_lines(PAGE), gold)[2] == "body"
+
+
+def test_trainable() -> None:
+    assert trainable(GOLD)
+    assert not trainable({**GOLD, "paragraph_ends": [2, 3, 4], "cut_ends": [2, 3]})
+
+
+def test_train_is_reproducible_and_the_model_loads(tmp_path: Path) -> None:
+    pages = [TrainingPage(PAGE, GOLD, 2), TrainingPage(PAGE.replace("标题", "另一个标题"), GOLD, 1, "generated")]
+    a, b = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    assert train(pages, a) == 3
+    train(pages, b)
+    assert a.read_bytes() == b.read_bytes()
+    model = LineModel.from_file(a)
+    labels = model.labels(build_table(_lines(PAGE)))
+    assert set(labels) <= set(LABELS)
+    assert labels[0] == "title" and labels[-1] == "furniture"
+    assert not list(tmp_path.glob("*.part"))  # written beside the target and renamed
+
+
+def test_model_pickles_without_its_tagger() -> None:
+    model = pickle.loads(pickle.dumps(load_model()))
+    assert model.labels(build_table(_lines("·· 10\n正文。"))) == load_model().labels(build_table(_lines("·· 10\n正文。")))
+
+
+def test_a_file_that_is_no_model_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="not a cnpress line model"):
+        LineModel.from_file(bad)
+
+
+def test_load_pages_finds_texts_and_names_bad_files(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "gold" / "page.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    (tmp_path / "seeds" / "page.txt").write_text(PAGE, encoding="utf-8")
+    pages = load_pages([tmp_path / "gold"], weight=3)
+    assert [(p.text, p.weight, p.domain) for p in pages] == [(PAGE, 3, "real")]
+    (tmp_path / "gold" / "broken.json").write_text("{", encoding="utf-8")
+    with pytest.raises(ValueError, match="broken.json: not a gold annotation"):
+        load_pages([tmp_path / "gold"])
+
+
+def test_decisions_say_why() -> None:
+    d = decisions("·· 10\n正文。")[0]
+    assert (d.line, d.label) == (1, "furniture")
+    assert 0.5 < d.probability <= 1.0
+    assert d.features and all(w > 0 for _, w in d.features)
+
+
+# --- blocks from labels -----------------------------------------------------------
+
+def _build(texts: list[str], labels: list[str]) -> list[tuple[str, str, tuple[int, int]]]:
+    lines = [NLine(n, t) for n, t in enumerate(texts, 1)]
+    blocks = build_labelled_blocks(lines, labels, [""] * len(lines))
+    return [(b.kind.value, b.text, b.span) for b in blocks]
+
+
+def test_a_paragraph_reads_across_a_page_number() -> None:
+    assert _build(["有光，才有了人们眼中色彩斑斓的", "·· 10", "世界。"], ["start", "furniture", "end"]) == [
+        ("paragraph", "有光，才有了人们眼中色彩斑斓的世界。", (1, 3)), ("furniture", "·· 10", (2, 2))]
+
+
+def test_a_vertical_byline_is_one_block() -> None:
+    got = _build(["本", "报", "记", "者", "齐", "旭", "正文。"], ["byline"] * 6 + ["start1"])
+    assert got[0] == ("byline", "本报记者齐旭", (1, 6))
+
+
+def test_heading_lines_of_one_kind_join_and_an_article_start_breaks_a_paragraph() -> None:
+    got = _build(["中国兵器北重集团闫炯", "获“中央企业劳动模范”称号", "正文一行", "新文章。"],
+                 ["title", "title", "body", "start1"])
+    assert got == [("title", "中国兵器北重集团闫炯获“中央企业劳动模范”称号", (1, 2)),
+                   ("paragraph", "正文一行", (3, 3)), ("paragraph", "新文章。", (4, 4))]
+
+
+def test_articles_from_starts_give_headers_to_the_next_article() -> None:
+    bs = [Block(BlockKind.PARAGRAPH, "前文。", (1, 1)), Block(BlockKind.SOURCE, "（来源：某报）", (2, 2)),
+          Block(BlockKind.TITLE, "新标题", (3, 3)), Block(BlockKind.BYLINE, "本报记者 齐旭", (4, 4)),
+          Block(BlockKind.PARAGRAPH, "正文。", (5, 5))]
+    arts = articles_from_starts(bs, {1: "start", 5: "start"})
+    assert [[b.span[0] for b in a.blocks] for a in arts] == [[1, 2], [3, 4, 5]]
+    assert arts[0].source == "（来源：某报）" and arts[1].title == "新标题"
+
+
+# --- the command line -----------------------------------------------------------
+
+def test_cli_train_and_use_a_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "page.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    model = tmp_path / "m.crfsuite"
+    assert main(["train", str(tmp_path / "gold"), "--texts", str(tmp_path), "-o", str(model)]) == 0
+    assert "fitted" in capsys.readouterr().err
+    assert main(["explain", "--model", str(model), str(tmp_path / "page.txt")]) == 0
+    first = capsys.readouterr().out.splitlines()[0].split("\t")
+    assert first[:2] == ["1", "title"] and first[-1] == "标题"
+
+
+def test_cli_bad_model_is_one_line_and_status_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    assert main(["clean", "--model", str(tmp_path / "missing.crfsuite"), str(tmp_path / "page.txt")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cnpress: ") and err.count("\n") == 1
