@@ -36,7 +36,7 @@ from .normalize import NLine, normalize_lines
 from .reading import split_lines
 
 __all__ = [
-    "BODY_LABELS", "DEFAULT_MODEL", "LABELS", "Decision", "LineModel", "TrainingPage", "decisions", "domain_items",
+    "BODY_LABELS", "DEFAULT_MODEL", "LABELS", "Decision", "block_breaks", "constrain", "LineModel", "TrainingPage", "decisions", "domain_items",
     "gold_labels", "load_model", "load_pages", "train",
 ]
 
@@ -103,31 +103,47 @@ def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[l
 _LABEL_OF: Final = {v: k for k, v in BODY_LABELS.items()}
 
 
+#: Labels of the kinds ``clean()`` leaves out of its output (with default options).
+_HIDDEN: Final = frozenset({"caption", "furniture"})
+
+
 def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     """Apply what an input style fixes by definition to the model's labels.
 
-    In blank-line-separated text (``+blank-sep``: cnpress's own ``clean()``
-    output and many converters') a blank line ends a paragraph and nothing
-    else does, so a body line ends its paragraph exactly when a blank line
-    follows it.  This makes ``clean`` idempotent by construction: its
-    output re-reads as the same paragraphs.
+    In cnpress's own ``clean()`` output (style ``+own``) every line is a
+    block already decided: a body line ends its paragraph, and nothing is
+    set aside as a caption or furniture (``clean()`` left those out).  This
+    makes ``clean`` idempotent by construction: its output re-reads as the
+    same blocks.
 
     >>> from cnpress.features import build_table
-    >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(4, "的后半。" * 20)])
-    >>> t.regions[0].style, constrain(t, ["body", "end", "end"])
-    ('long-line+blank-sep', ['end', 'body', 'end'])
+    >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
+    >>> t.regions[0].style, constrain(t, ["body", "body", "furniture"])
+    ('long-line+own', ['end', 'end', 'end'])
     """
     out = list(labels)
-    lines = table.lines
     for region in table.regions:
-        if "+blank-sep" not in region.style:
+        if "+own" not in region.style:
             continue
         for i in range(region.first, region.last):
-            if out[i] not in BODY_LABELS:
-                continue
-            ends = i + 1 >= len(lines) or lines[i + 1].no > lines[i].no + 1
-            out[i] = _LABEL_OF[(ends, BODY_LABELS[out[i]][1])]
+            if out[i] in BODY_LABELS:
+                out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
+            elif out[i] in _HIDDEN:
+                out[i] = "end"
     return out
+
+
+def block_breaks(table: FeatureTable) -> frozenset[int]:
+    """The lines no block runs on past: in cnpress's own output (``+own``),
+    every line.
+
+    >>> from cnpress.features import build_table
+    >>> sorted(block_breaks(build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段。" * 20)])))
+    [1, 3]
+    """
+    lines = table.lines
+    return frozenset(lines[i].no for region in table.regions if "+own" in region.style
+                     for i in range(region.first, region.last))
 
 
 def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:

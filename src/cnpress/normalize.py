@@ -40,7 +40,7 @@ from .chars import (
 )
 from .model import Options, Repair
 
-__all__ = ["NLine", "normalize_line", "normalize_lines", "page_starts"]
+__all__ = ["LONG_DASH", "NLine", "normalize_line", "normalize_lines", "page_starts"]
 
 
 class NLine(NamedTuple):
@@ -83,7 +83,7 @@ _MOJIBAKE_HINT = regex.compile(
 # starting with that character is.
 _MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r")(?: +(?=\S)|(?=[A-Za-z0-9]))")
 # Three or more em dashes: the PDF form of a Chinese dash "——".
-_LONG_DASH = regex.compile(EM_DASH + "{3,}")
+LONG_DASH: Final = regex.compile(EM_DASH + "{3,}")
 # Anything at all that steps 1–7 might change; most lines fail this test.
 _ANY_WORK = regex.compile(
     f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{_TABLE_CHARS}]"
@@ -155,9 +155,9 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
         repairs.append(Repair("marker-glyph", no, glyph, ""))
         text = text[m.end():]
     if options.shorten_dashes and EM_DASH * 3 in text:
-        for dash in _LONG_DASH.finditer(text):
+        for dash in LONG_DASH.finditer(text):
             repairs.append(Repair("dash", no, dash.group(), EM_DASH * 2))
-        text = _LONG_DASH.sub(EM_DASH * 2, text)
+        text = LONG_DASH.sub(EM_DASH * 2, text)
     return NLine(no, text, marker), tuple(repairs)
 
 

@@ -23,13 +23,14 @@ from .bylines import (
 )
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .decide import BODY_LABELS as _BODY_LABELS
-from .decide import LineModel, load_model
+from .decide import LineModel, block_breaks, load_model
 from .features import build_table
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
 from .model import Block, BlockKind, Document, Options, Repair, StyleSpan
-from .normalize import NLine, normalize_lines
+from .chars import EM_DASH
+from .normalize import LONG_DASH, NLine, normalize_lines
 from .reading import split_lines
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
@@ -52,6 +53,11 @@ def polish(text: str, line: int, options: Options, repairs: list[Repair]) -> str
         if widened != text:
             repairs.extend(Repair("punct-width", line, a, b) for a, b in zip(text, widened, strict=True) if a != b)
             text = widened
+    if options.shorten_dashes and EM_DASH * 3 in text:
+        # Lines are shortened one by one; a dash broken by the wrap ("两家—" /
+        # "——瑞士") is long again once they are joined.
+        repairs.extend(Repair("dash", line, d.group(), EM_DASH * 2) for d in LONG_DASH.finditer(text))
+        text = LONG_DASH.sub(EM_DASH * 2, text)
     if options.spacing != "keep" or options.collapse_letter_spacing:
         text = fix_spacing(text, options.spacing, collapse_letter_spacing=options.collapse_letter_spacing)  # type: ignore[arg-type]
     return text
@@ -77,7 +83,9 @@ class _Builder:
                 self.repairs.append(Repair("bracket", line.no, text[0], restored[0]))
                 self.repairs.append(Repair("bracket", line.no, text[-1], restored[-1]))
                 text = restored
-            text = fix_spacing(text, "keep", collapse_letter_spacing=False)
+            # Polished like any text ("新 华 社 记 者" → "新华社记者"); names stay
+            # apart: "新华社记者 陈刚 杨绍功".
+            text = polish(text, line.no, self.options, self.repairs)
             byline = parse_byline(text, (line.no, line.no))
         else:
             text = polish(text, line.no, self.options, self.repairs)
@@ -217,7 +225,7 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     table = build_table(lines)
     labels = (model or load_model()).labels(table)
     reasons = [f"model:{label}" for label in labels]
-    blocks = build_labelled_blocks(lines, labels, reasons, options, repairs)
+    blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table))
     starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
     styles = tuple(StyleSpan(r.style, (lines[r.first].no, lines[r.last - 1].no)) for r in table.regions)
@@ -259,7 +267,7 @@ _VERTICAL_CHARS: Final = 2
 
 def build_labelled_blocks(
     lines: Sequence[NLine], labels: Sequence[str], reasons: Sequence[str],
-    options: Options = _DEFAULT, repairs: list[Repair] | None = None,
+    options: Options = _DEFAULT, repairs: list[Repair] | None = None, breaks: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """Turn labelled lines (:data:`cnpress.decide.LABELS`) into blocks in reading order.
 
@@ -267,7 +275,9 @@ def build_labelled_blocks(
     up to the next article start), across any heading, caption or furniture
     lines between; consecutive heading lines of one kind are one heading; a
     caption takes the lines after it while its sentence runs on.
-    ``reasons[i]`` is kept on the block that line ``i`` opens.
+    ``reasons[i]`` is kept on the block that line ``i`` opens.  No block
+    runs on past a line in ``breaks`` (in blank-line-separated text, every
+    line followed by a blank line: see :func:`cnpress.decide.block_breaks`).
 
     >>> ls = [NLine(1, "标题"), NLine(2, "正文第一"), NLine(3, "行。")]
     >>> [(b.kind.value, b.text) for b in build_labelled_blocks(ls, ["title", "start", "end"], ["", "", ""])]
@@ -328,7 +338,7 @@ def build_labelled_blocks(
         if label in _HEADING_LABELS:
             flush_caption()
             flush_byline()
-            if heads and label != head_kind:
+            if heads and (label != head_kind or heads[-1].line.no in breaks):
                 flush_heads()
             heads.append(HeadingLine(line, reason, 0.0))
             head_kind = label
@@ -336,7 +346,7 @@ def build_labelled_blocks(
         flush_heads()
         if label == "caption":
             flush_byline()
-            if caption and not caption_open(caption[-1].text):
+            if caption and (not caption_open(caption[-1].text) or caption[-1].no in breaks):
                 flush_caption()
             if not caption:
                 caption_reason = reason
@@ -344,7 +354,8 @@ def build_labelled_blocks(
             continue
         flush_caption()
         if label == "byline":
-            if byline and not (len(byline[-1].text) <= _VERTICAL_CHARS and len(line.text) <= _VERTICAL_CHARS):
+            if byline and (byline[-1].no in breaks
+                           or not (len(byline[-1].text) <= _VERTICAL_CHARS and len(line.text) <= _VERTICAL_CHARS)):
                 flush_byline()
             byline.append(line)
             continue

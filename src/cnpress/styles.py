@@ -21,8 +21,14 @@ and modifiers that are added to the name after a ``+``:
 ``md``         converter Markdown: ``#`` heading marks on a few lines
                (marks on most lines were set by font size: not trusted)
 ``spaced``     every line has a blank line after it (double-spaced)
-``blank-sep``  blank lines stand between paragraphs only (cnpress's own
-               ``clean()`` output, and many converters')
+``blank-sep``  blank lines stand between paragraphs only (many converters'
+               output)
+``own``        cnpress's own ``clean()`` output: exactly one blank line
+               after every line, and no line that a repair would change
+               (no space between Han and Latin or digits, no half-width
+               marks in Chinese text, no heading marks, no marker glyphs):
+               every line is a block already decided, which makes ``clean``
+               idempotent by construction (:func:`cnpress.decide.constrain`)
 ============== ==========================================================
 """
 
@@ -34,10 +40,11 @@ from typing import Final
 
 import regex
 
-from .chars import column_width
+from .chars import CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
 from .normalize import NLine
+from .spacing import fix_spacing, widen_punctuation
 
-__all__ = ["LONG_LINE_EMS", "REGION_LINES", "Region", "detect_styles"]
+__all__ = ["LONG_LINE_EMS", "REGION_LINES", "Region", "detect_styles", "is_own_line"]
 
 #: A region whose typical line is wider than this (in ems) is one paragraph
 #: per line: no newspaper or magazine column is that wide.
@@ -53,7 +60,22 @@ MARKDOWN_SHARE: Final = 0.3
 
 # A Markdown heading mark opening a line: "## 促转型：…".
 _MD_MARK: Final = regex.compile(r"^#{1,6} +\S")
-_TERMINAL: Final = frozenset("。！？…；：!?.;:”）)")
+# What a whole paragraph's last line ends with.
+_TERMINAL: Final = TERMINAL_PUNCT | CLOSERS
+# What cnpress's clean() repairs outside spacing and punctuation width, so
+# that a line holding it is not its output: a heading mark, a long dash, a
+# marker glyph opening the line.
+_NOT_OWN: Final = regex.compile(rf"^#{{1,6}} |{EM_DASH}{{3}}|^[{regex.escape(''.join(MARKER_GLYPHS))}] ")
+
+
+def is_own_line(text: str) -> bool:
+    """Whether ``clean()`` (default options) would leave this line as it is.
+
+    >>> is_own_line("潜心20年的“成果”。"), is_own_line("潜心 20年的“成果”。"), is_own_line("撕开?")
+    (True, False, False)
+    """
+    return (_NOT_OWN.search(text) is None and widen_punctuation(text) == text
+            and fix_spacing(text, "tight") == text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +96,17 @@ def _quantile(values: Sequence[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
 
 
+#: Above this share of lines that stop at the column width mid-sentence, a
+#: region is hard-wrapped text, whatever else it looks like.
+WRAPPED_SHARE: Final = 0.3
+
+
+def _wrapped_share(lines: Sequence[NLine], widths: Sequence[float], col: float) -> float:
+    """The share of lines that fill the column and run on (no sentence end)."""
+    wrapped = sum(abs(w - col) <= 1.5 and ln.text[-1] not in _TERMINAL for ln, w in zip(lines, widths, strict=True))
+    return wrapped / len(lines) if lines else 0.0
+
+
 def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float]) -> tuple[str, float]:
     """The style and column width of one region's lines."""
     col = _quantile(widths, 0.75)
@@ -85,9 +118,13 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     if n < 2:
         return base, col
     blank_after = sum(g > 0 for g in gaps_after[:-1]) / (n - 1)
+    if (all(g == 1 for g in gaps_after[:-1]) and _wrapped_share(lines, widths, col) < WRAPPED_SHARE
+            and all(is_own_line(ln.text) for ln in lines)):
+        return base + "+own", col
     if blank_after >= SPACED_SHARE:
         # Every line has a blank line after it: spacing, unless the lines are
-        # whole paragraphs (most end a sentence), which is blank-line-separated text.
+        # whole paragraphs (one paragraph per line, or most end a sentence),
+        # which is blank-line-separated text.
         ends = sum(ln.text[-1] in _TERMINAL for ln in lines) / n
         return base + ("+blank-sep" if ends >= 0.6 else "+spaced"), col
     if blank_after > 0.05:
