@@ -73,12 +73,19 @@ class TrainingPage:
 TAG_DOMAIN: Final = "real"
 
 
+#: What a neighbour's fact in a row starts with ("-1:", "2:").
+_WINDOW_MARKS: Final = frozenset("-0123456789")
+
+
 def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[list[str]]:
-    """The model's input: every row's attributes, plainly, once more under
-    the name of the line's input style, and once more under the page's
-    domain ("frustratingly easy" domain adaptation, Daumé III 2007: what
-    one style or one kind of page teaches stays in its own copies, what
-    holds everywhere in the plain ones).  Pages being tagged are real.
+    """The model's input: every row's attributes, and the line's own facts
+    once more under the name of its input style ("frustratingly easy"
+    domain adaptation, Daumé III 2007, with the style as the domain: what
+    one style teaches stays in its own copies, what holds in every style in
+    the plain ones).  ``domain`` (a page-level domain such as ``real`` /
+    ``generated``) adds a third copy when the ``CNPRESS_COPIES`` experiment
+    switch asks for it; the shipped model does not use it (measured: it
+    fits the seeds' style at the cost of every other).
 
     >>> from cnpress.features import build_table
     >>> domain_items(build_table([NLine(1, "正文。")]))[0][:4]
@@ -93,7 +100,7 @@ def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[l
         style = r[1][6:]  # rows open with "bias", "style=<name>"
         item = list(r)
         if "style" in mode:
-            item += [f"{style}:{a}" for a in r if not a.startswith("style=")]
+            item += [f"{style}:{a}" for a in r if a[:1] not in _WINDOW_MARKS and not a.startswith("style=")]
         if "domain" in mode and domain:
             item += [f"{domain}:{a}" for a in r]
         out.append(item)

@@ -11,8 +11,10 @@ on generated pages they give furniture away, and real inputs are often
 fragments of a page.
 
 Facts whose meaning depends on the input style (a blank line, a short
-line) are emitted once plainly and once prefixed with the region's style
-(:mod:`cnpress.styles`), so a model can weigh them per style.
+line) are normalised per style (:mod:`cnpress.styles`): widths against the
+region's column, or in ems where there is no column; blank lines only where
+they separate paragraphs.  The model reads each line's own facts once more
+under its style's name (:func:`cnpress.decide.domain_items`).
 
 :mod:`cnpress.decide` reads the table; nothing else rescans the text to ask
 the same questions again.
@@ -243,6 +245,12 @@ def _vertical_runs(lines: Sequence[NLine]) -> list[list[str]]:
     return facts
 
 
+def _may_run_on(text: str, nxt: str) -> bool:
+    """Whether a word could run from ``text`` into ``nxt`` at all: both sides
+    of the break are letters (Han, Latin or digits), not punctuation."""
+    return text[-1].isalnum() and nxt[0].isalnum()
+
+
 def _shape_key(text: str) -> str:
     """A line with its digits blanked: "·· 10" and "·· 11" are one running foot."""
     return _DIGITS.sub("#", text)
@@ -272,6 +280,8 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
         tag = tag_of.get(line.no, LineTag(BLANK, "blank"))
         facts = _own_facts(line, col_of[i], rules, tag, shapes.get(_shape_key(line.text), 0) > 1)
         own.append((*facts, *vertical[i]))
+    # The facts a neighbour lends a row, filtered once per line.
+    lent = [tuple(f for f in facts if f.startswith(_WINDOW_FACTS)) for facts in own]
     rows: list[tuple[str, ...]] = []
     for i, line in enumerate(lines):
         style = style_of[i]
@@ -281,14 +291,12 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
             gap_before = line.no - lines[i - 1].no - 1 if i else 1
             gap_after = lines[i + 1].no - line.no - 1 if i + 1 < n else 1
             facts += [f"gap<={min(gap_before, 2)}", f"gap>={min(gap_after, 2)}"]
-        # Style-dependent facts, once more under the style's name.
-        main = [f for f in own[i] if f.startswith(("w=", "old=", "last=", "n="))]
-        facts += [f"{style}|{f}" for f in main]
-        if i + 1 < n and word_crosses(line.text[-2:], lines[i + 1].text[:2]):
+        if i + 1 < n and _may_run_on(line.text, lines[i + 1].text) and word_crosses(line.text[-2:],
+                                                                                   lines[i + 1].text[:2]):
             facts.append("word-crosses-next")
         for off in WINDOW:
             j = i + off
             if 0 <= j < n:
-                facts += [f"{off}:{f}" for f in own[j] if f.startswith(_WINDOW_FACTS)]
+                facts += [f"{off}:{f}" for f in lent[j]]
         rows.append(tuple(facts))
     return FeatureTable(lines, tuple(own), tuple(rows), regions, rules)
