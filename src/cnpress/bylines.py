@@ -7,8 +7,11 @@ Forms found in the inputs:
 * plain staff lines: ``本报记者 齐旭``;
 * bracketed end-of-article lines, also with OCR-garbled brackets:
   ``（林伟霞 黄俭）`` / ``渊林伟霞 黄俭冤``;
-* inline lead-ins: ``本报讯 记者齐旭报道：6月27日，…``;
-* trailing attributions: ``…见到实效。(跃文)``;
+* inline lead-ins: ``本报讯 记者齐旭报道：6月27日，…``, and datelines
+  ``据新华社北京 1 月 11 日电（记者张宿堂、王雷鸣）…``,
+  ``本报北京１月２３日讯新华社记者汪金福、本报记者陈雁报道：…``;
+* trailing attributions: ``…见到实效。(跃文)``, ``…认真的。”（本报珀斯 1 月 7 日电）``,
+  ``…余元。渊刘全应冤``, ``…（周文广摄）（新华社稿）``;
 * names run together where the extractor dropped the spaces (PyMuPDF):
   ``本报记者张三李四``, ``新华社记者王小明赵刚``.
 """
@@ -20,18 +23,22 @@ from typing import Any, Final, NamedTuple
 
 import regex
 
-from .chars import GARBLED_BRACKETS
+from .chars import DATE_DIGIT_CLASS, GARBLED_BRACKETS
 from .model import Byline, Span
 
 __all__ = [
     "AGENCIES",
     "COMPOUND_SURNAMES",
+    "LEAD_IN_STARTS",
     "NAME_RUN_MAX",
     "ROLES",
+    "TRAILING_ENDS",
+    "LeadIn",
     "all_person_names",
     "looks_like_byline_line",
     "parse_byline",
     "restore_brackets",
+    "restore_inline_brackets",
     "split_lead_in",
     "split_name_run",
     "split_trailing_attribution",
@@ -76,22 +83,102 @@ _BYLINE_RUN = regex.compile(
 _NAME_LIST = regex.compile(r"^[\p{Han}]{2,3}(?: [\p{Han}]{2,3}){1,3}$")
 # A whole line in brackets, real or garbled: "（林伟霞 黄俭）", "渊林伟霞 黄俭冤".
 _BRACKETED = regex.compile(r"^[（(渊](?P<inner>" + _NAMES + r")[)）冤]$")
-# Inline lead-in: "本报讯 记者齐旭报道：", "本报讯（记者 王伟）", "本报讯".
-_LEAD_IN = regex.compile(
-    r"^(?P<lead>(?:本报|本刊|本台)讯"
-    r"(?:\s*(?P<role>" + _ROLE + r")\s*(?P<names>" + _NAME + r"(?:[ 、]" + _NAME + r")*?)\s*报道\s*[：:]"
-    r"|\s*[（(]\s*(?P<role2>" + _ROLE + r")\s*(?P<names2>" + _NAMES + r")\s*[)）])?)\s*"
+# --- inline bylines: lead-in datelines and trailing attributions -------------
+#
+# Every pattern below is anchored (``^``, ``$`` or a look-behind) and every
+# quantifier is bounded, and no bounded repetition holds another unbounded
+# one, so a match attempt costs a bounded number of steps at each start.
+
+# Spaces the extractor puts around digits and between the parts of a lead.
+_SP = r"[ \t\u3000]{0,3}"
+# What separates the names of a reporter group: "、" (or a comma), or spaces.
+_SEP = r"(?:[ \u3000]{0,3}[、，,][ \u3000]{0,3}|[ \u3000]{1,3})"
+# A dateline's place: 1–8 Han, not 电/讯 (they end the dateline); the
+# shortest that lets the rest match ("北京", "澳大利亚珀斯", "联合国").
+_PLACE = r"(?P<place>[^\P{Han}电讯]{1,8}?)"
+# A one- or two-digit number, half- or full-width ("1", "２０").
+_DATE_NUMBER = "[" + DATE_DIGIT_CLASS + "]{1,2}"
+# A date: "1 月 20 日", "１月２０日", "20日"; the spaces are extraction noise.
+_DATE = r"(?P<date>(?:" + _DATE_NUMBER + _SP + "月" + _SP + ")?" + _DATE_NUMBER + _SP + "日)"
+# A dateline: optional 据, agency, optional place and date, then 电 or 讯:
+# "据新华社北京 1 月 11 日电", "本报北京１月２３日讯", "本报讯", "新华社电".
+_DATELINE = (
+    r"(?P<ju>据)?(?P<agency>" + _AGENCY + ")" + _SP + "(?:" + _PLACE + ")?" + _SP
+    + "(?:" + _DATE + ")?" + _SP + "(?P<mark>[电讯])"
 )
-# A trailing attribution after a sentence end: "…见到实效。(跃文)".
-_TRAILING = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>[（(](?!待续|未完|完|续完|续)" + _NAMES + r"[)）])$")
+
+
+def _bracketed(inner: str) -> str:
+    """``inner`` in real brackets (half- or full-width, mixed), or in the
+    garbled pair 渊…冤; the bracket characters are the groups ``o`` and ``c``."""
+    return "(?:(?P<o>[（(])" + inner + "(?P<c>[)）])|(?P<o>渊)" + inner + "(?P<c>冤))"
+
+
+# A name in a bracketed reporter group: 2–12 Han (names run together when the
+# extractor dropped the spaces are split later), or a transliterated name.
+_GROUP_NAME = r"(?P<name>[\p{Han}]{2," + str(NAME_RUN_MAX) + r"}(?:·[\p{Han}]{1,6})?)"
+# One role and its name inside brackets, after an optional organisation of
+# 1–10 Han: "记者张宿堂", "中央人民广播电台记者刘振", "新华社记者张宿堂".
+_GROUP_ITEM = r"(?:[\p{Han}]{1,10}?)?(?P<role>" + _ROLE + ")" + _SP + _GROUP_NAME
+# A bracketed reporter group after a dateline: "（记者张宿堂、王雷鸣）",
+# "渊记者马小林、曹剑杰冤", "（中央人民广播电台记者刘振、新华社记者张宿堂）".
+_BRACKET_GROUP = _bracketed(
+    _SP + _GROUP_ITEM + "(?:" + _SEP + "(?:" + _GROUP_ITEM + "|" + _GROUP_NAME + ")){0,7}" + _SP
+)
+# A name in an unbracketed reporter group: 2–4 Han, or a transliterated name.
+_INLINE_NAME = r"(?P<name>[\p{Han}]{2,4}(?:·[\p{Han}]{1,6})?)"
+# One optional agency, a role and a name: "记者齐旭", "新华社记者汪金福".
+_INLINE_ITEM = "(?:" + _AGENCY + ")?(?P<role>" + _ROLE + ")" + _SP + _INLINE_NAME
+# An unbracketed reporter group closed by 报道：: "记者齐旭报道：",
+# "新华社记者汪金福、本报记者陈雁报道：" (without 报道： it is a sentence).
+_INLINE_GROUP = (
+    _INLINE_ITEM + "(?:" + _SEP + "(?:" + _INLINE_ITEM + "|" + _INLINE_NAME + ")){0,7}" + _SP + "报道" + _SP + "[：:]"
+)
+# Inline lead-in at a paragraph's start: a dateline, then optionally a
+# reporter group; "本报讯 记者齐旭报道：", "本报讯（记者 王伟）",
+# "新华社澳大利亚珀斯１月１１日电渊记者马小林、曹剑杰冤".
+_LEAD_IN = regex.compile(
+    r"^(?P<lead>" + _DATELINE + r"(?P<group>" + _SP + "(?:" + _BRACKET_GROUP + "|" + _INLINE_GROUP + "))?)" + _SP
+)
+# Papers whose bare "…讯" is a lead whatever follows ("本报讯工业和信息化部…").
+_OWN_PAPERS: Final = frozenset({"本报", "本刊", "本台"})
+
+# Names in an attribution's brackets: as in a byline line, but with at most
+# six separators between two names, so every quantifier is bounded.
+_ATTRIBUTION_NAMES = _NAME + r"(?:[ 、，,]{1,6}" + _NAME + r"){0,7}"
+# Markers of what is not an attribution but a serial's note: "（待续）".
+_NOT_ATTRIBUTION = r"(?!待续|未完|完|续完|续)"
+# A source note: "新华社稿", "据新华社", "人民日报供稿".
+_SOURCE_NOTE = r"据?(?P<agency>" + _AGENCY + ")(?:供稿|稿)?"
+# What a trailing attribution's brackets hold: a dateline ("本报珀斯 1 月 7 日电"),
+# a source note, or names ("马卫星", "林伟霞 黄俭").
+_ATTRIBUTION_INNER = (
+    _SP + _NOT_ATTRIBUTION + "(?:" + _DATELINE + "|" + _SOURCE_NOTE + "|(?P<names>" + _ATTRIBUTION_NAMES + "))" + _SP
+)
+# A bracketed photo credit just before an attribution: "（周文广摄）".
+_PHOTO_CREDIT = _bracketed(_SP + "(?P<credit>" + _ATTRIBUTION_NAMES + ")" + _SP + "摄" + _SP)
+# An attribution: an optional photo credit, then the bracketed attribution.
+_ATTRIBUTION = "(?:" + _PHOTO_CREDIT + _SP + ")?" + _bracketed(_ATTRIBUTION_INNER)
+# The whole of an attribution (used with fullmatch).
+_ATTRIBUTION_ONLY = regex.compile(_ATTRIBUTION)
+# A trailing attribution after a sentence end: "…见到实效。(跃文)",
+# "…认真的。”（本报珀斯 1 月 7 日电）", "…余元。渊刘全应冤", "…。（周文广摄）（新华社稿）".
+_TRAILING = regex.compile(r"(?<=[。！？”…])" + _SP + "(?P<attr>" + _ATTRIBUTION + ")$")
 # A trailing photo credit after a sentence end: "…后备班组长。 黄华伟 朱佳妮 摄影报道".
-_TRAILING_CREDIT = regex.compile(r"(?<=[。！？”…])\s*(?P<attr>" + _NAMES + r"\s*(?:摄影报道|摄影|摄))$")
+_TRAILING_CREDIT = regex.compile(
+    r"(?<=[。！？”…])" + _SP + "(?P<attr>" + _ATTRIBUTION_NAMES + r"\s{0,3}(?:摄影报道|摄影|摄))$"
+)
+# How far from a paragraph's end a trailing attribution can start (characters):
+# the searches start there, so a long paragraph costs no more than a short one.
+_TRAILING_WINDOW: Final = 200
 
 
-#: How a paragraph with an inline lead-in byline starts (a cheap pre-check).
-LEAD_IN_STARTS: Final = ("本报讯", "本刊讯", "本台讯")
-#: The last character of a paragraph with a trailing attribution or credit.
-TRAILING_ENDS: Final = frozenset(")）摄道影")
+#: How a paragraph with an inline lead-in byline starts (a cheap pre-check for
+#: :func:`split_lead_in`): every agency of :data:`AGENCIES`, with or without 据.
+LEAD_IN_STARTS: Final = (*AGENCIES, *("据" + a for a in AGENCIES))
+#: The last character of a paragraph with a trailing attribution or credit
+#: (``冤`` is a garbled ``）``).
+TRAILING_ENDS: Final = frozenset(")）冤摄道影")
 
 
 class LeadIn(NamedTuple):
@@ -242,24 +329,50 @@ def parse_byline(text: str, span: Span) -> Byline:
     by :func:`split_name_run`: with jieba's person-name tags, falling back
     to chunks of three and two characters only when jieba finds no name.
 
+    A whole lead-in (what :func:`split_lead_in` returns) gives the
+    dateline's agency, the first role of its reporter group and all the
+    names in it; a trailing attribution (what
+    :func:`split_trailing_attribution` returns) gives the agency of a
+    dateline or source note, and the names of a name list or of the photo
+    credit before it.  Garbled brackets (``渊…冤``) are read as brackets;
+    ``raw`` is ``text`` as given.  Never raises.
+
     >>> parse_byline("新华社记者 吴雨 任军", (5, 5))
     Byline(agency='新华社', role='记者', names=('吴雨', '任军'), raw='新华社记者 吴雨 任军', span=(5, 5))
     >>> parse_byline("本报讯 记者齐旭报道：", (1, 1)).names
     ('齐旭',)
     >>> parse_byline("新华社记者王小明赵刚", (2, 2)).names
     ('王小明', '赵刚')
+    >>> b = parse_byline("据新华社北京 1 月 11 日电（记者张宿堂、王雷鸣）", (3, 3))
+    >>> b.agency, b.role, b.names
+    ('新华社', '记者', ('张宿堂', '王雷鸣'))
+    >>> b = parse_byline("（本报珀斯 1 月 7 日电）", (9, 9))
+    >>> b.agency, b.role, b.names
+    ('本报', None, ())
     """
-    inner = text.strip().strip("（）()")
-    lead = _LEAD_IN.match(inner)
-    if lead and lead.group("lead"):
-        agency = lead.group("lead")[:2]
-        role = lead.group("role") or lead.group("role2")
-        names = lead.group("names") or lead.group("names2") or ""
-        return Byline(agency, role, _split_names(names), text, span)
+    stripped = restore_inline_brackets(text.strip())
+    lead = _LEAD_IN.fullmatch(stripped)
+    if lead:
+        return Byline(lead.group("agency"), _first(lead.captures("role")),
+                      _names_of(lead.captures("name")), text, span)
+    attribution = _ATTRIBUTION_ONLY.fullmatch(stripped)
+    if attribution and (attribution.group("agency") or attribution.group("credit")):
+        names = _names_of([*attribution.captures("credit"), *attribution.captures("names")])
+        return Byline(attribution.group("agency"), None, names, text, span)
+    inner = stripped.strip("（）()")
     m = _BYLINE_LINE.match(inner) or _BYLINE_RUN.match(inner)
     if m:
         return Byline(m.group("agency"), m.group("role"), _split_names(m.group("names")), text, span)
     return Byline(None, None, _split_names(inner), text, span)
+
+
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
+def _names_of(groups: list[str]) -> tuple[str, ...]:
+    """The names in captured name groups, each split by :func:`_split_names`."""
+    return tuple(name for group in groups for name in _split_names(group))
 
 
 # Words of a photo credit that are not names: "黄华伟 朱佳妮 摄影报道".
@@ -275,7 +388,9 @@ _RUN_MIN = 4
 
 
 def _split_names(names: str) -> tuple[str, ...]:
-    if len(names) >= _RUN_MIN and _HAN_RUN.match(names):
+    # A run longer than NAME_RUN_MAX is no list of names: kept whole (and
+    # jieba is not run over a long text).
+    if _RUN_MIN <= len(names) <= NAME_RUN_MAX and _HAN_RUN.match(names):
         return split_name_run(names)
     return tuple(n for n in _NAME_SEPARATOR.split(names) if n and n not in _CREDIT_WORDS)
 
@@ -283,16 +398,43 @@ def _split_names(names: str) -> tuple[str, ...]:
 def split_lead_in(text: str) -> LeadIn | None:
     """Split an inline byline lead-in off a paragraph's start.
 
+    A lead is a dateline: optional ``据``, an agency of :data:`AGENCIES`
+    (``本报``, ``本刊`` among them), an optional place of 1–8 Han, an
+    optional date (``１月２０日``, ``1 月 20 日``: half- or full-width
+    digits, spaces allowed), then ``电`` or ``讯``; then optionally a
+    reporter group, either bracketed (``（记者张宿堂、王雷鸣）``, garbled
+    ``渊…冤``, several roles: ``（中央人民广播电台记者刘振、新华社记者张宿堂）``)
+    or closed by ``报道：`` (``记者齐旭报道：``, ``新华社记者汪金福、本报记者陈雁报道：``,
+    names of up to 4 Han).  ``lead`` is the text as found (garbled brackets
+    kept: see :func:`restore_inline_brackets`), stripped; ``rest`` follows it.
+
+    Not a lead: a paragraph that is only the lead (``None``), and a dateline
+    with no date and no reporter group that runs straight on into Han text
+    (``新华社电视新闻部…``, ``本报通讯员…``), except the bare ``本报讯``,
+    ``本刊讯``, ``本台讯``, which is a lead whatever follows.
+
     >>> split_lead_in("本报讯 记者齐旭报道：6月27日，第二十届…")
     LeadIn(lead='本报讯 记者齐旭报道：', rest='6月27日，第二十届…')
     >>> split_lead_in("本报讯 工业和信息化部近日印发…")
     LeadIn(lead='本报讯', rest='工业和信息化部近日印发…')
+    >>> split_lead_in("新华社北京1月 13 日电中国科学院院士…")
+    LeadIn(lead='新华社北京1月 13 日电', rest='中国科学院院士…')
+    >>> split_lead_in("新华社记者近日从有关部门获悉，…") is None
+    True
     """
     m = _LEAD_IN.match(text)
-    if not m or not m.group("lead"):
+    if not m:
         return None
+    place = m.group("place")
+    if place and any(role in place for role in ROLES):
+        return None  # "本报记者电话…": a role is no place
+    if not (m.group("date") or m.group("group")
+            or (m.group("agency") in _OWN_PAPERS and not place and m.group("mark") == "讯")):
+        after = text[m.end("mark"):m.end("mark") + 1]
+        if regex.match(r"\p{Han}", after):
+            return None  # "新华社电视新闻部…": 电 starts a word
     rest = text[m.end():]
-    if not rest:
+    if not rest.strip():
         return None
     return LeadIn(m.group("lead").strip(), rest)
 
@@ -300,12 +442,52 @@ def split_lead_in(text: str) -> LeadIn | None:
 def split_trailing_attribution(text: str) -> tuple[str, str] | None:
     """Split a trailing attribution or photo credit off a paragraph's end.
 
+    After a sentence end (``。！？”…``), at the very end: a bracketed name
+    list (``（马卫星）``), dateline (``（本报珀斯 1 月 7 日电）``) or source note
+    (``（新华社稿）``), in real or garbled brackets (``渊刘全应冤``); one
+    bracketed photo credit just before it goes with it
+    (``（周文广摄）（新华社稿）``).  Or an unbracketed photo credit
+    (``黄华伟 朱佳妮 摄影报道``).  Returns ``(rest, attribution)``, the
+    attribution as found: garbled brackets are kept, so that
+    :func:`restore_inline_brackets` can restore them and the caller log
+    what it changed.  Only the last 200 characters are searched.
+
     >>> split_trailing_attribution("…见到实效。(跃文)")
     ('…见到实效。', '(跃文)')
     >>> split_trailing_attribution("…后备班组长。 黄华伟 朱佳妮 摄影报道")
     ('…后备班组长。', '黄华伟 朱佳妮 摄影报道')
+    >>> split_trailing_attribution("…损失三十五万余元。渊刘全应冤")
+    ('…损失三十五万余元。', '渊刘全应冤')
     """
-    m = _TRAILING.search(text) or _TRAILING_CREDIT.search(text)
+    pos = max(0, len(text) - _TRAILING_WINDOW)
+    m = _TRAILING.search(text, pos) or _TRAILING_CREDIT.search(text, pos)
     if not m:
         return None
     return text[: m.start()].rstrip(), m.group("attr")
+
+
+def restore_inline_brackets(byline: str) -> str:
+    """Restore the garbled brackets (``渊…冤``) of an inline byline.
+
+    ``byline`` is a lead from :func:`split_lead_in` or an attribution from
+    :func:`split_trailing_attribution`; only the brackets of its reporter
+    group, attribution or photo credit are restored (``渊`` and ``冤`` are
+    ordinary characters everywhere else, and in names: ``符福渊``).  Any
+    other text comes back unchanged.  The result has the same length, so
+    ``[(i, a, b) for i, (a, b) in enumerate(zip(byline, restored)) if a != b]``
+    lists what was restored, for the caller's log.
+
+    >>> restore_inline_brackets("渊刘全应冤")
+    '（刘全应）'
+    >>> restore_inline_brackets("新华社澳大利亚珀斯１月１１日电渊记者马小林、曹剑杰冤")
+    '新华社澳大利亚珀斯１月１１日电（记者马小林、曹剑杰）'
+    >>> restore_inline_brackets("渊源深厚，冤家路窄")
+    '渊源深厚，冤家路窄'
+    """
+    m = _LEAD_IN.fullmatch(byline) or _ATTRIBUTION_ONLY.fullmatch(byline)
+    if not m:
+        return byline
+    chars = list(byline)
+    for start, _ in (*m.spans("o"), *m.spans("c")):
+        chars[start] = GARBLED_BRACKETS.get(chars[start], chars[start])
+    return "".join(chars)

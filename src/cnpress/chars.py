@@ -100,6 +100,11 @@ CAPTION_MARKERS: Final = frozenset("荫▲▼")
 #: Restored only where a whole line is bracketed this way (see bylines.py).
 GARBLED_BRACKETS: Final = {"渊": "（", "冤": "）"}
 
+#: Digits as newspapers print them in dates: half-width and full-width
+#: (``1 月 20 日``, ``１月２０日``).  Narrower than ``\d``, which also takes
+#: Arabic-Indic and other scripts' digits.
+DATE_DIGIT_CLASS: Final = "0-9\uff10-\uff19"
+
 #: Characters that break an English word at a line end and are not real
 #: hyphens: hyphen bullet, soft hyphen, Unicode hyphen.
 WORD_BREAK_HYPHENS: Final = "\u2043\u00ad\u2010"
