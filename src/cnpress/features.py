@@ -30,7 +30,15 @@ from typing import Final
 import regex
 
 from .articles import assemble_articles
-from .bylines import AGENCIES, ROLES, looks_like_byline_line
+from .bylines import (
+    AGENCIES,
+    LEAD_IN_STARTS,
+    ROLES,
+    TRAILING_ENDS,
+    looks_like_byline_line,
+    split_lead_in,
+    split_trailing_attribution,
+)
 from .chars import CLAUSE_PUNCT, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
 from .furniture import INLINE_JUMP
@@ -50,7 +58,7 @@ _RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_lette
 WINDOW: Final = (-2, -1, 1, 2)
 #: The facts of a neighbour that are copied (by prefix).
 _WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape", "section-number", "dateline",
-                        "bracket-", "vrun-byline", "credit-end", "tag=")
+                        "bracket-", "vrun-byline", "credit-end", "tag=", "lead-in", "trailing-attribution")
 
 # A character's class for the first/last-character facts.
 _HAN = regex.compile(r"\p{Han}")
@@ -211,6 +219,10 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("has-space")
     if _DATELINE.match(text):
         facts.append("dateline")
+    if text.startswith(LEAD_IN_STARTS) and split_lead_in(text) is not None:
+        facts.append("lead-in")
+    if last in TRAILING_ENDS and split_trailing_attribution(text) is not None:
+        facts.append("trailing-attribution")
     opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
     if opened > 0:
         facts.append("bracket-open")

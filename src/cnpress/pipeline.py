@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import Final
 
 import regex
@@ -18,6 +19,7 @@ from .bylines import (
     TRAILING_ENDS,
     parse_byline,
     restore_brackets,
+    restore_inline_brackets,
     split_lead_in,
     split_trailing_attribution,
 )
@@ -121,6 +123,15 @@ class _Builder:
         if joined.dropped:
             self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
         text = joined.text
+        # Where each raw line ends in the joined text (close enough: a join
+        # drops a hyphen or adds a space at most).
+        ends = list(accumulate(len(t) for t in texts))
+
+        def covering(lo: int, hi: int) -> tuple[int, ...]:
+            """The raw lines holding characters ``lo:hi`` of the joined text."""
+            return tuple(n for n, end, start in zip(nos, ends, [0, *ends[:-1]], strict=True)
+                         if start < hi and end > lo) or (first,)
+
         # Inline furniture and bylines are split off into blocks of their own.
         jump = INLINE_JUMP.search(text) if "版" in text else None
         if jump and jump.group().strip() != text:
@@ -130,8 +141,8 @@ class _Builder:
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
         lead = split_lead_in(text) if text.startswith(LEAD_IN_STARTS) else None
         if lead:
-            self.add(Block(BlockKind.BYLINE, lead.lead, (first, first), "inline-lead-in", (first,),
-                           parse_byline(lead.lead, (first, first))))
+            held = covering(0, len(lead.lead))
+            self.add(self.inline_byline(lead.lead, held, "inline-lead-in"))
             text = lead.rest
         trailing = split_trailing_attribution(text) if text[-1:] in TRAILING_ENDS else None
         if trailing:
@@ -139,8 +150,16 @@ class _Builder:
         text = polish(text, first, self.options, self.repairs)
         self.add(Block(BlockKind.PARAGRAPH, text, (first, last), reason, nos))
         if trailing:
-            self.add(Block(BlockKind.BYLINE, attribution, (last, last), "trailing-attribution", (last,),
-                           parse_byline(attribution, (last, last))))
+            held = covering(ends[-1] - len(attribution), ends[-1])
+            self.add(self.inline_byline(attribution, held, "trailing-attribution"))
+
+    def inline_byline(self, raw: str, held: tuple[int, ...], reason: str) -> Block:
+        """A byline split off a paragraph (lead-in or trailing attribution),
+        its garbled brackets restored (``渊刘全应冤`` → ``（刘全应）``) and logged."""
+        text = restore_inline_brackets(raw)
+        self.repairs.extend(Repair("bracket", held[0], a, b) for a, b in zip(raw, text, strict=True) if a != b)
+        span = (held[0], held[-1])
+        return Block(BlockKind.BYLINE, text, span, reason, held, parse_byline(text, span))
 
     def result(self) -> list[Block]:
         return [b for _, _, b in sorted(self.blocks, key=lambda t: (t[0], t[1]))]
