@@ -5,9 +5,9 @@
 '潜心20年的“成果”。\\n'
 """
 
+from .decide import LineModel, load_model
 from .model import Article, Block, BlockKind, Byline, Document, Options, Repair, StyleSpan
 from .normalize import normalize_line, normalize_lines
-from .decide import LineModel, load_model
 from .pipeline import build_blocks, clean, parse, parse_rules
 from .reading import DecodeError, decode_bytes, read_text, split_lines
 from .rejoin import join_lines

@@ -323,7 +323,7 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
             pending.append(block)
             continue
         cur = drafts[-1]
-        if block.span[0] in starts and (cur.has_body or not cur.blocks and drafts[:-1]):
+        if block.span[0] in starts and (cur.has_body or (not cur.blocks and drafts[:-1])):
             k = len(pending)
             while k and pending[k - 1].kind in _HEADER_KINDS and not _closes(pending[k - 1]):
                 k -= 1

@@ -36,8 +36,20 @@ from .normalize import NLine, normalize_lines
 from .reading import split_lines
 
 __all__ = [
-    "BODY_LABELS", "DEFAULT_MODEL", "LABELS", "Decision", "block_breaks", "constrain", "LineModel", "TrainingPage", "decisions", "domain_items",
-    "gold_labels", "load_model", "load_pages", "train",
+    "BODY_LABELS",
+    "DEFAULT_MODEL",
+    "LABELS",
+    "Decision",
+    "LineModel",
+    "TrainingPage",
+    "block_breaks",
+    "constrain",
+    "decisions",
+    "domain_items",
+    "gold_labels",
+    "load_model",
+    "load_pages",
+    "train",
 ]
 
 #: Body labels: ``(ends a paragraph, opens an article)`` for each.

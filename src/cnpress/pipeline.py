@@ -23,6 +23,7 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
+from .chars import EM_DASH
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model
@@ -31,7 +32,6 @@ from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
 from .model import Block, BlockKind, Document, Options, Repair, StyleSpan
-from .chars import EM_DASH
 from .normalize import LONG_DASH, NLine, normalize_lines
 from .reading import split_lines
 from .rejoin import join_lines
@@ -116,7 +116,10 @@ class _Builder:
         reason = "+".join(dict.fromkeys(h.reason for h in group))
         self.add(Block(kind, text, (first, last), reason, tuple(h.line.no for h in group)))
 
-    def paragraph(self, plines: Sequence[NLine], reason: str) -> None:
+    def paragraph(self, plines: Sequence[NLine], reason: str, split_inline: bool = True) -> None:
+        """A body paragraph from its raw lines; inline jump markers and
+        bylines are split off unless ``split_inline`` is false (cnpress's
+        own output, where that was done already)."""
         nos, texts, _ = zip(*plines, strict=True)  # the lines' numbers and texts (markers unused)
         first, last = nos[0], nos[-1]
         joined = join_lines(texts)
@@ -133,18 +136,18 @@ class _Builder:
                          if start < hi and end > lo) or (first,)
 
         # Inline furniture and bylines are split off into blocks of their own.
-        jump = INLINE_JUMP.search(text) if "版" in text else None
+        jump = INLINE_JUMP.search(text) if split_inline and "版" in text else None
         if jump and jump.group().strip() != text:
             at_end = jump.end() == len(text)
             line = last if at_end else first
             self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,)))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
-        lead = split_lead_in(text) if text.startswith(LEAD_IN_STARTS) else None
+        lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
         if lead:
             held = covering(0, len(lead.lead))
             self.add(self.inline_byline(lead.lead, held, "inline-lead-in"))
             text = lead.rest
-        trailing = split_trailing_attribution(text) if text[-1:] in TRAILING_ENDS else None
+        trailing = split_trailing_attribution(text) if split_inline and text[-1:] in TRAILING_ENDS else None
         if trailing:
             text, attribution = trailing
         text = polish(text, first, self.options, self.repairs)
@@ -158,6 +161,7 @@ class _Builder:
         its garbled brackets restored (``渊刘全应冤`` → ``（刘全应）``) and logged."""
         text = restore_inline_brackets(raw)
         self.repairs.extend(Repair("bracket", held[0], a, b) for a, b in zip(raw, text, strict=True) if a != b)
+        text = polish(text, held[0], self.options, self.repairs)
         span = (held[0], held[-1])
         return Block(BlockKind.BYLINE, text, span, reason, held, parse_byline(text, span))
 
@@ -295,8 +299,9 @@ def build_labelled_blocks(
     lines between; consecutive heading lines of one kind are one heading; a
     caption takes the lines after it while its sentence runs on.
     ``reasons[i]`` is kept on the block that line ``i`` opens.  No block
-    runs on past a line in ``breaks`` (in blank-line-separated text, every
-    line followed by a blank line: see :func:`cnpress.decide.block_breaks`).
+    runs on past a line in ``breaks`` (cnpress's own output, where every
+    line is a block: see :func:`cnpress.decide.block_breaks`), and there
+    nothing is split off a paragraph again.
 
     >>> ls = [NLine(1, "标题"), NLine(2, "正文第一"), NLine(3, "行。")]
     >>> [(b.kind.value, b.text) for b in build_labelled_blocks(ls, ["title", "start", "end"], ["", "", ""])]
@@ -345,13 +350,13 @@ def build_labelled_blocks(
             flush_caption()
             flush_byline()
             if opens and para:
-                builder.paragraph(para, para_reason)
+                builder.paragraph(para, para_reason, para[0].no not in breaks)
                 para = []
             if not para:
                 para_reason = reason
             para.append(line)
             if ends:
-                builder.paragraph(para, para_reason)
+                builder.paragraph(para, para_reason, para[0].no not in breaks)
                 para = []
             continue
         if label in _HEADING_LABELS:
@@ -384,5 +389,5 @@ def build_labelled_blocks(
     flush_caption()
     flush_byline()
     if para:
-        builder.paragraph(para, para_reason)
+        builder.paragraph(para, para_reason, para[0].no not in breaks)
     return builder.result()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+import regex
+
 from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
 
 __all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
@@ -12,6 +14,9 @@ __all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_jso
 _DEFAULT: Final = Options()
 _BODY_KINDS: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
 _HEAD_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE})
+#: A lead-in byline ending in one of these is glued to its paragraph with no space.
+_GLUED_AFTER: Final = frozenset("：:）)")
+_HAN: Final = regex.compile(r"\p{Han}")
 
 
 def _hidden_kinds(options: Options) -> frozenset[BlockKind]:
@@ -70,6 +75,19 @@ def reading_order(doc: Document) -> tuple[Block, ...]:
     return tuple(out)
 
 
+def _glue(lead: str, text: str) -> str:
+    """A lead-in byline put back before its paragraph: a space only between
+    two Han characters, as the printed page sets it ("本报讯 工业和信息化部…";
+    but "…报道：6月27日", "本报讯6月26日", "…（记者翟景升）过去…").
+
+    >>> _glue("本报讯", "工业和信息化部"), _glue("本报讯", "6月26日"), _glue("", "正文")
+    ('本报讯 工业和信息化部', '本报讯6月26日', '正文')
+    """
+    if not lead or lead[-1] in _GLUED_AFTER or not (_HAN.match(lead[-1]) and _HAN.match(text[:1])):
+        return lead + text
+    return f"{lead} {text}"
+
+
 def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
     """Block texts to print, with inline bylines put back where they stood
     (``本报讯 记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``)."""
@@ -82,14 +100,14 @@ def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
             continue
         if b.reason == "inline-lead-in":
             if options.render_bylines:
-                lead = b.text if b.text[-1] in "：:" else b.text + " "
+                lead = b.text
             continue
         if b.reason == "trailing-attribution" and parts and options.render_bylines:
             parts[-1] += b.text
             continue
         if b.kind in hidden:
             continue
-        parts.append(lead + b.text if b.kind is paragraph else b.text)
+        parts.append(_glue(lead, b.text) if b.kind is paragraph else b.text)
         lead = ""
     return parts
 
