@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import cnpress
+import cnpress.decide
 from cnpress.cli import main
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -279,8 +280,8 @@ def test_parse_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
 _EXPLAIN_LINE = re.compile(r"^(\d+)-(\d+)\t([a-z]+)\t([^\t]+)\t([^\t]*)$")
 
 
-def test_explain_lines(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "explain", str(SEED_000))
+def test_explain_blocks(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "explain", "--blocks", str(SEED_000))
     assert status == 0
     lines = out.splitlines()
     doc = cnpress.parse(cnpress.read_text(SEED_000))
@@ -296,16 +297,28 @@ def test_explain_lines(capsys: pytest.CaptureFixture[str]) -> None:
         assert m.group(5) == block.text
 
 
+def test_explain_lines_give_every_line_its_decision(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "explain", str(SEED_000))
+    assert status == 0
+    raw = cnpress.read_text(SEED_000).split("\n")
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert len(rows) == sum(1 for line in raw if line.strip())  # one row per non-blank line
+    for no, label, probability, features, text in rows:
+        assert label in cnpress.decide.LABELS
+        assert 0.0 < float(probability) <= 1.0
+        assert features  # the features that weighed most, with their weights
+        assert raw[int(no) - 1].strip().endswith(text[-3:])
+
+
 def test_explain_shows_why_a_line_is_a_heading(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("## 促转型：向“数字化”要竞争力\n\n中小企业数字化转型方案需进一步发力。\n", encoding="utf-8")
     status, out, _ = run(capsys, "explain", str(path))
     assert status == 0
-    first = out.splitlines()[0].split("\t")
-    assert first[0] == "1-1"
-    assert first[1] in ("title", "section")
-    assert "markdown" in first[2]
-    assert first[3] == "促转型：向“数字化”要竞争力"
+    no, label, _, features, text = out.splitlines()[0].split("\t")
+    assert (no, label) in (("1", "title"), ("1", "section"))
+    assert "markdown" in features  # the line rule's verdict weighed in
+    assert text == "## 促转型：向“数字化”要竞争力"
 
 
 def test_explain_takes_one_file(capsys: pytest.CaptureFixture[str]) -> None:

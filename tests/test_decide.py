@@ -43,8 +43,11 @@ def _lines(text: str) -> list[NLine]:
     ("\n".join([COLUMN] * 30), "column"),
     # The same, double-spaced: a blank line after every line says nothing.
     ("\n\n".join([COLUMN] * 30), "column+spaced"),
-    # Whole paragraphs separated by blank lines: cnpress's own clean() output.
-    ("\n\n".join(["这是一个完整的段落，它在这里结束。" * 4] * 20), "long-line+blank-sep"),
+    # Whole paragraphs separated by blank lines, as a converter writes them
+    # (with extraction spaces: "潜心 20年")...
+    ("\n\n".join(["这是一个完整的段落，潜心 20年，它在这里结束。" * 4] * 20), "long-line+blank-sep"),
+    # ... and as cnpress's own clean() writes them: nothing left to repair.
+    ("\n\n".join(["这是一个完整的段落，潜心20年，它在这里结束。" * 4] * 20), "long-line+own"),
     # One paragraph per line.
     ("\n".join(["这是一个完整的段落，它在这里结束。" * 4] * 20), "long-line"),
     # Converter Markdown with a few heading marks.
@@ -134,7 +137,8 @@ def test_train_is_reproducible_and_the_model_loads(tmp_path: Path) -> None:
 
 def test_model_pickles_without_its_tagger() -> None:
     model = pickle.loads(pickle.dumps(load_model()))
-    assert model.labels(build_table(_lines("·· 10\n正文。"))) == load_model().labels(build_table(_lines("·· 10\n正文。")))
+    table = build_table(_lines("·· 10\n正文。"))
+    assert model.labels(table) == load_model().labels(table)
 
 
 def test_a_file_that_is_no_model_is_a_clear_error(tmp_path: Path) -> None:
@@ -152,7 +156,7 @@ def test_load_pages_finds_texts_and_names_bad_files(tmp_path: Path) -> None:
     pages = load_pages([tmp_path / "gold"], weight=3)
     assert [(p.text, p.weight, p.domain) for p in pages] == [(PAGE, 3, "real")]
     (tmp_path / "gold" / "broken.json").write_text("{", encoding="utf-8")
-    with pytest.raises(ValueError, match="broken.json: not a gold annotation"):
+    with pytest.raises(ValueError, match=r"broken\.json: not a gold annotation"):
         load_pages([tmp_path / "gold"])
 
 

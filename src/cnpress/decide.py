@@ -126,6 +126,11 @@ _LABEL_OF: Final = {v: k for k, v in BODY_LABELS.items()}
 _HIDDEN: Final = frozenset({"caption", "furniture"})
 
 
+#: The heading labels, in the order a Markdown-marked line takes them when
+#: the model gives it none.
+_HEADINGS: Final = ("title", "section", "subtitle", "kicker")
+
+
 def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     """Apply what an input style fixes by definition to the model's labels.
 
@@ -133,7 +138,9 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     block already decided: a body line ends its paragraph, and nothing is
     set aside as a caption or furniture (``clean()`` left those out).  This
     makes ``clean`` idempotent by construction: its output re-reads as the
-    same blocks.
+    same blocks.  In converter Markdown whose marks are sparse (``+md``), a
+    marked line is a heading: it keeps the model's heading label, or is a
+    title when the model gave it another.
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
@@ -142,10 +149,12 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     """
     out = list(labels)
     for region in table.regions:
-        if "+own" not in region.style:
-            continue
         for i in range(region.first, region.last):
-            if out[i] in BODY_LABELS:
+            if "+md" in region.style and "md-mark" in table.own[i] and out[i] not in _HEADINGS:
+                out[i] = _HEADINGS[0]
+            elif "+own" not in region.style:
+                continue
+            elif out[i] in BODY_LABELS:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif out[i] in _HIDDEN:
                 out[i] = "end"
@@ -361,6 +370,38 @@ def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike
     return pages
 
 
+#: Crops of each training page, by size in raw lines: a user's input is
+#: often a fragment (one paragraph, a few lines), where the page's edges,
+#: mastheads and footers are not.
+CROP_SIZES: Final = (1, 3, 8)
+
+
+def crops(text: str, table: FeatureTable, labels: Sequence[str], seed: int) -> list[tuple[str, list[str]]]:
+    """Crops of a page for training, with their labels: for each of
+    :data:`CROP_SIZES` one window of that many raw lines, placed by a
+    generator seeded with ``seed`` (so the same pages give the same crops).
+
+    >>> t = page_table("甲。\\n乙。\\n丙。\\n丁。")
+    >>> [(c, ls) for c, ls in crops("甲。\\n乙。\\n丙。\\n丁。", t, ["end"] * 4, 0)][0][1]
+    ['end']
+    """
+    import random
+
+    raw = split_lines(text)
+    label_of = {line.no: label for line, label in zip(table.lines, labels, strict=True)}
+    rng = random.Random(seed)
+    out = []
+    for size in CROP_SIZES:
+        if len(raw) <= size:
+            continue
+        first = rng.randrange(len(raw) - size)
+        window = raw[first:first + size]
+        crop_labels = [label_of[no + first] for no, r in enumerate(window, 1) if no + first in label_of]
+        if crop_labels:
+            out.append(("\n".join(window), crop_labels))
+    return out
+
+
 def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
           params: Mapping[str, Any] = TRAIN_PARAMS) -> int:
     """Fit a line model on annotated pages and write it to ``out``.
@@ -371,7 +412,7 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
     """
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
-    for page in pages:
+    for index, page in enumerate(pages):
         table = page_table(page.text)
         if not table.rows or not trainable(page.gold):
             continue
@@ -380,6 +421,11 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
         for _ in range(page.weight):
             trainer.append(xs, labels)
             count += 1
+        for text, crop_labels in crops(page.text, table, labels, index):
+            crop_table = page_table(text)
+            if len(crop_table.rows) == len(crop_labels):
+                trainer.append(domain_items(crop_table, page.domain), crop_labels)
+                count += 1
     trainer.set_params(dict(params))
     target = Path(out)
     fd, tmp = tempfile.mkstemp(dir=target.parent or ".", suffix=".part")

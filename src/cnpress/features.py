@@ -64,6 +64,10 @@ _WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape",
 _HAN = regex.compile(r"\p{Han}")
 # Digits and list numbers that open a line: "3.", "（二）", "一是".
 _LIST_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])")
+# Clause marks, full-width and the half-width ones extraction leaves in Chinese text.
+_CLAUSE_MARKS: Final = CLAUSE_PUNCT | frozenset(",;?!")
+# A Markdown heading mark: "## 促转型：…".
+_MD_MARK = regex.compile(r"^#{1,6} +")
 # Digits, for the repeated-line fact ("·· 10" and "·· 11" repeat).
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _AGENCY_OR_ROLE = regex.compile("|".join((*AGENCIES, *ROLES)))
@@ -168,8 +172,15 @@ def _width_fact(w: float, col: float) -> str:
 
 
 def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bool) -> list[str]:
-    """A line's facts that need only the line itself and the rule verdicts."""
+    """A line's facts that need only the line itself and the rule verdicts.
+
+    A Markdown heading mark is a fact of its own; the line's shape is read
+    without it.
+    """
     text = line.text
+    mark = _MD_MARK.match(text)
+    if mark and mark.end() < len(text):
+        text = text[mark.end():]
     w = column_width(text)
     first, last = text[0], text[-1]
     inner = text[:-1]
@@ -195,7 +206,7 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("layoutstart")
     if last in TERMINAL_PUNCT or (len(text) > 1 and text[-2] in SENTENCE_END):
         facts.append("terminal")
-    clauses = sum(c in CLAUSE_PUNCT for c in inner)
+    clauses = sum(c in _CLAUSE_MARKS for c in inner)
     facts.append("clauses=" + _count_bucket(clauses))
     if any(c in SENTENCE_END for c in inner):
         facts.append("sentence-inside")
@@ -217,6 +228,8 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("repeated")
     if " " in text:
         facts.append("has-space")
+    if mark:
+        facts.append("md-mark")
     if _DATELINE.match(text):
         facts.append("dateline")
     if text.startswith(LEAD_IN_STARTS) and split_lead_in(text) is not None:
