@@ -317,7 +317,7 @@ def test_explain_shows_why_a_line_is_a_heading(capsys: pytest.CaptureFixture[str
     assert status == 0
     no, label, _, features, text = out.splitlines()[0].split("\t")
     assert (no, label) in (("1", "title"), ("1", "section"))
-    assert "markdown" in features  # the line rule's verdict weighed in
+    assert "Markdown heading mark" in features  # the style's rule, not only the model, decided
     assert text == "## 促转型：向“数字化”要竞争力"
 
 

@@ -208,5 +208,7 @@ def test_widen_punct_false_keeps_half_width_marks() -> None:
 
 
 def test_widen_punct_false_still_fixes_spacing() -> None:
-    out = cnpress.clean("潜心 20年,撕 开?", Options(widen_punct=False))
-    assert out == "潜心20年,撕开?\n"
+    # (A lone short line like "潜心 20年,撕 开?" is read as page furniture: see
+    # test_decide.test_a_lone_short_line_with_digits_is_not_furniture.)
+    out = cnpress.clean("这家企业潜心 20年,撕 开?技术封锁，走出了一条自主创新之路。", Options(widen_punct=False))
+    assert out == "这家企业潜心20年,撕开?技术封锁，走出了一条自主创新之路。\n"

@@ -325,16 +325,11 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
         cur = drafts[-1]
         if block.span[0] in starts and (cur.has_body or (not cur.blocks and drafts[:-1])):
             k = len(pending)
-            while k and pending[k - 1].kind in _HEADER_KINDS and not _closes(pending[k - 1]):
+            while k and _heads_next(pending[k - 1]):
                 k -= 1
             head = pending[k:]
             for b in pending[:k]:
                 cur.add(b)
-            late = [b for b in head if b.kind is BlockKind.TITLE]
-            if late and cur.title is None and cur.has_body and _names_before(late[0], cur, blocks, i):
-                cur.title = late[0]
-                cur.add(late[0])
-                head = [b for b in head if b is not late[0]]
             new = _Draft(reason=starts[block.span[0]])
             for b in head:
                 new.add(b)
@@ -348,6 +343,8 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
         drafts[-1].add(block)
     for b in pending:
         drafts[-1].add(b)
+    _move_late_titles(drafts)
+    before = drafts[0]
     for d in drafts:
         heads = [b for b in d.blocks if b.kind is BlockKind.TITLE]
         if d.title is None and heads:
@@ -355,13 +352,49 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
         if d.title is not None and d.subtitle is None:
             subs = [b for b in d.blocks if b.kind is BlockKind.SUBTITLE]
             d.subtitle = subs[0] if subs else None
-        d.fragment = d.title is None and not any(b.kind is BlockKind.BYLINE for b in d.blocks) and d is not drafts[0]
+        continued = any(b.kind is BlockKind.FURNITURE and (j := jump_target(b.text)) is not None and j[0] == "from"
+                        for b in d.blocks)
+        # An untitled piece is a fragment of an article from elsewhere when it
+        # says so (上接), opens with a section heading, or follows an article that
+        # did not close: after "（来源：…）" or "（林伟霞 黄俭）" it is an article
+        # whose headline is missing.
+        opens_with_section = next((b.kind for b in d.blocks if b.kind in _BODY), None) is BlockKind.SECTION
+        d.fragment = d.title is None and (continued or opens_with_section or (
+            d is not drafts[0] and not before.closed and not any(b.kind is BlockKind.BYLINE for b in d.blocks)))
+        before = d
     return [d.freeze() for d in drafts if d.blocks]
 
 
-def _names_before(title: Block, cur: _Draft, blocks: Sequence[Block], i: int) -> bool:
-    """Whether a title between two articles names the one before it."""
-    grams = _bigrams(title.text)
-    after = "".join(b.text for b in blocks[i:i + 16] if b.kind in _BODY)
-    before = _overlap(grams, cur.body)
-    return before > 0 and before > _overlap(grams, after)
+def _heads_next(block: Block) -> bool:
+    """Whether a block between two articles opens the next one: a heading
+    (a section heading too: the next piece opens with it), a byline that
+    does not close the one before, a ``（上接第N版）`` marker."""
+    if block.kind is BlockKind.SECTION:
+        return True
+    if block.kind is BlockKind.FURNITURE:
+        jump = jump_target(block.text)
+        return jump is not None and jump[0] == "from"
+    return block.kind in _HEADER_KINDS and not _closes(block)
+
+
+def _move_late_titles(drafts: list[_Draft]) -> None:
+    """Give each title set below the body it names (seed 000's layout) to
+    that article: an untitled one among the ``LATE_TITLE_REACH`` before,
+    when the title's bigrams are found more in its body than in the body of
+    the article the title heads now.  A subtitle right under it goes too."""
+    for j, d in enumerate(drafts):
+        for t in [b for b in d.blocks if b.kind is BlockKind.TITLE]:
+            untitled = [e for e in drafts[max(0, j - LATE_TITLE_REACH):j] if e.title is None and e.has_body]
+            if not untitled:
+                break
+            grams = _bigrams(t.text)
+            best = max(untitled, key=lambda e: _overlap(grams, e.body))
+            score = _overlap(grams, best.body)
+            if not (score > 0 and score > _overlap(grams, d.body)):
+                continue
+            k = d.blocks.index(t)
+            moved = d.blocks[k:k + 2] if k + 1 < len(d.blocks) and d.blocks[k + 1].kind is BlockKind.SUBTITLE \
+                else [t]
+            del d.blocks[k:k + len(moved)]
+            best.title = t
+            best.blocks.extend(moved)

@@ -277,12 +277,14 @@ def explain_lines(doc: Document) -> list[str]:
 def decision_lines(text: str, model: LineModel | None = None) -> list[str]:
     """One line per raw line: ``line<TAB>label<TAB>probability<TAB>features<TAB>text``.
 
-    >>> decision_lines("·· 10")[0].split("\t")[:2]
+    >>> decision_lines("·· 10")[0].split(chr(9))[:2]
     ['1', 'furniture']
     """
     out = []
     for d in decisions(text, model):
         why = ", ".join(f"{f} {w:+.2f}" for f, w in d.features)
+        if d.constraint:
+            why = f"{why}; fixed by the style ({d.constraint})" if why else f"fixed by the style ({d.constraint})"
         shown = d.text.replace("\\", "\\\\").replace("\t", "\\t")
         out.append(f"{d.line}\t{d.label}\t{d.probability:.2f}\t{why}\t{shown}")
     return out

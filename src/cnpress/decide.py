@@ -100,8 +100,9 @@ def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[l
     fits the seeds' style at the cost of every other).
 
     >>> from cnpress.features import build_table
-    >>> domain_items(build_table([NLine(1, "正文。")]))[0][:4]
-    ['bias', 'style=column', 'column:bias', 'real:bias']
+    >>> items = domain_items(build_table([NLine(1, "正文。")]))[0]
+    >>> items[:2], "terminal" in items, "column:terminal" in items
+    (['bias', 'style=column'], True, True)
     """
     import os as _os
     mode = _os.environ.get("CNPRESS_COPIES", "style")
@@ -138,7 +139,9 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     block already decided: a body line ends its paragraph, and nothing is
     set aside as a caption or furniture (``clean()`` left those out).  This
     makes ``clean`` idempotent by construction: its output re-reads as the
-    same blocks.  In converter Markdown whose marks are sparse (``+md``), a
+    same blocks.  (The price: a converter's text that looks exactly like
+    that output, with a stray hard break in it, keeps the break.)  In
+    converter Markdown whose marks are sparse (``+md``), a
     marked line is a heading: it keeps the model's heading label, or is a
     title when the model gave it another.
 
@@ -163,15 +166,20 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
 
 def block_breaks(table: FeatureTable) -> frozenset[int]:
     """The lines no block runs on past: in cnpress's own output (``+own``),
-    every line.
+    every line; elsewhere, the last line of a heading where the rule pass
+    saw the next line start a heading of its own (two headlines in a row).
 
     >>> from cnpress.features import build_table
     >>> sorted(block_breaks(build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段。" * 20)])))
     [1, 3]
     """
     lines = table.lines
-    return frozenset(lines[i].no for region in table.regions if "+own" in region.style
-                     for i in range(region.first, region.last))
+    own = {lines[i].no for region in table.regions if "+own" in region.style
+           for i in range(region.first, region.last)}
+    heads = table.rules.heading_block
+    apart = {a.no for a, b in zip(lines, lines[1:], strict=False)
+             if a.no in heads and b.no in heads and heads[a.no] != heads[b.no]}
+    return frozenset(own | apart)
 
 
 def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
@@ -299,13 +307,17 @@ class Decision:
     probability: float
     features: tuple[tuple[str, float], ...]
     text: str
+    #: Why the label is not the model's own, when an input style fixed it
+    #: (see :func:`constrain`); ``None`` when it is.
+    constraint: str | None = None
 
 
 def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[Decision]:
     """Every line's decision on a raw page, with the features behind it.
 
-    >>> [(d.line, d.label) for d in decisions("·· 10\\n正文。")]
-    [(1, 'furniture'), (2, 'start1')]
+    >>> d = decisions("·· 10\\n正文。")[0]
+    >>> d.line, d.label, d.features[0][0]
+    (1, 'furniture', 'old=furniture')
     """
     m = model or load_model()
     table = page_table(text)
@@ -313,12 +325,22 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
         return []
     tagger = m.tagger()
     items = domain_items(table)
-    labels = tagger.tag(items)
+    raw = tagger.tag(items)  # the tagger's marginals are of this sequence
+    labels = constrain(table, raw)
+    style = {i: r.style for r in table.regions for i in range(r.first, r.last)}
     out = []
     for i, (line, label) in enumerate(zip(table.lines, labels, strict=True)):
-        out.append(Decision(line.no, label, tagger.marginal(label, i), tuple(m.explain(items[i], label, top)),
-                            line.text))
+        why = None if label == raw[i] else _CONSTRAINT_REASON["md" if "+md" in style[i] else "own"]
+        out.append(Decision(line.no, label, tagger.marginal(raw[i], i), tuple(m.explain(items[i], label, top)),
+                            line.text, why))
     return out
+
+
+#: What each style modifier fixes (shown by ``cnpress explain``).
+_CONSTRAINT_REASON: Final = {
+    "md": "a Markdown heading mark makes a heading in sparse Markdown",
+    "own": "in cnpress's own output every line is a block",
+}
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,7 @@ WINDOW: Final = (-2, -1, 1, 2)
 _WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape", "section-number", "dateline",
                         "bracket-", "vrun-byline", "credit-end", "tag=", "lead-in", "trailing-attribution")
 
+_HEADING_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.SECTION, BlockKind.KICKER})
 # A character's class for the first/last-character facts.
 _HAN = regex.compile(r"\p{Han}")
 # Digits and list numbers that open a line: "3.", "（二）", "一是".
@@ -89,6 +90,8 @@ class Rules:
     kind: dict[int, str]
     ends: frozenset[int]
     starts: frozenset[int]
+    #: The index of the rule pass's heading block holding each heading line.
+    heading_block: dict[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +123,10 @@ def rule_verdicts(lines: Sequence[NLine]) -> Rules:
     blocks = assign_heading_roles(build_blocks(lines, tags, layout, _RULE_OPTIONS, []))
     kind: dict[int, str] = {}
     ends: set[int] = set()
-    for b in blocks:
+    heading_block: dict[int, int] = {}
+    for index, b in enumerate(blocks):
+        if b.kind in _HEADING_KINDS:
+            heading_block.update(dict.fromkeys(b.lines, index))
         for n in b.lines:
             if n not in kind or b.kind is BlockKind.PARAGRAPH:
                 kind[n] = b.kind.value
@@ -131,7 +137,7 @@ def rule_verdicts(lines: Sequence[NLine]) -> Rules:
         body = [b.span[0] for b in a.blocks if b.kind is BlockKind.PARAGRAPH]
         if body:
             starts.add(min(body))
-    return Rules(tuple(tags), layout, kind, frozenset(ends), frozenset(starts))
+    return Rules(tuple(tags), layout, kind, frozenset(ends), frozenset(starts), heading_block)
 
 
 def _char_class(c: str) -> str:
@@ -284,7 +290,7 @@ def _shape_key(text: str) -> str:
 def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTable:
     """Build the feature table of the non-blank normalised ``lines``.
 
-    >>> t = build_table([NLine(1, "·· 10"), NLine(3, "有光，才有了世界。")])
+    >>> t = build_table([NLine(1, "主管：某某协会"), NLine(3, "有光，才有了世界。")])
     >>> "old=furniture" in t.own[0], "terminal" in t.own[1], "-1:old=furniture" in t.rows[1]
     (True, True, True)
     """
@@ -305,6 +311,24 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
         tag = tag_of.get(line.no, LineTag(BLANK, "blank"))
         facts = _own_facts(line, col_of[i], rules, tag, shapes.get(_shape_key(line.text), 0) > 1)
         own.append((*facts, *vertical[i]))
+    # The next line a sentence can run on into: page numbers are transparent
+    # ("…越来越多中国制" / "·· 10" / "造的进阶中，…").
+    next_text: list[int | None] = [None] * n
+    following: int | None = None
+    for i in range(n - 1, -1, -1):
+        next_text[i] = following
+        if tag_of[lines[i].no].reason != "page-number":
+            following = i
+    # Neighbours are counted past page numbers too, except by page numbers.
+    through = [i for i in range(n) if tag_of[lines[i].no].reason != "page-number"]
+    place = {i: k for k, i in enumerate(through)}
+
+    def neighbour(i: int, off: int) -> int | None:
+        if i in place:
+            k = place[i] + off
+            return through[k] if 0 <= k < len(through) else None
+        return i + off if 0 <= i + off < n else None
+
     # The facts a neighbour lends a row, filtered once per line.
     lent = [tuple(f for f in facts if f.startswith(_WINDOW_FACTS)) for facts in own]
     rows: list[tuple[str, ...]] = []
@@ -316,12 +340,13 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
             gap_before = line.no - lines[i - 1].no - 1 if i else 1
             gap_after = lines[i + 1].no - line.no - 1 if i + 1 < n else 1
             facts += [f"gap<={min(gap_before, 2)}", f"gap>={min(gap_after, 2)}"]
-        if i + 1 < n and _may_run_on(line.text, lines[i + 1].text) and word_crosses(line.text[-2:],
-                                                                                   lines[i + 1].text[:2]):
+        j = next_text[i]
+        if j is not None and _may_run_on(line.text, lines[j].text) and word_crosses(line.text[-2:],
+                                                                                   lines[j].text[:2]):
             facts.append("word-crosses-next")
         for off in WINDOW:
-            j = i + off
-            if 0 <= j < n:
+            j = neighbour(i, off)
+            if j is not None:
                 facts += [f"{off}:{f}" for f in lent[j]]
         rows.append(tuple(facts))
     return FeatureTable(lines, tuple(own), tuple(rows), regions, rules)
