@@ -32,11 +32,11 @@ from cnpress.decide import TrainingPage, load_pages, train
 REPO = Path(__file__).resolve().parent.parent
 
 
-def recipe(shared: Path, leave_out: str | None = None) -> list[TrainingPage]:
+def recipe(shared: Path, leave_out: str | None = None, weight: int = REAL_WEIGHT) -> list[TrainingPage]:
     """The shipped model's training pages (without seed ``leave_out``)."""
     gold = [g for g in sorted((shared / "gold").glob("*.json"))
             if leave_out is None or not g.name.startswith(leave_out)]
-    pages = load_pages(gold, REPO / "seeds", REAL_WEIGHT, "real")
+    pages = load_pages(gold, REPO / "seeds", weight, "real")
     pages += load_pages([shared / "pagegen" / "train" / "gold"], None, 1, "generated")
     return pages
 
@@ -46,9 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
     ap.add_argument("-o", "--output", type=Path, default=REPO / "src" / "cnpress" / "data" / "lines.crfsuite")
     ap.add_argument("--leave-out", metavar="STEM", default=None, help="leave out the seed whose name starts so")
+    ap.add_argument("--weight", type=int, default=REAL_WEIGHT, help=f"real pages count so often (default {REAL_WEIGHT})")
     args = ap.parse_args(argv)
     started = time.perf_counter()
-    pages = recipe(args.shared, args.leave_out)
+    pages = recipe(args.shared, args.leave_out, args.weight)
     count = train(pages, args.output)
     print(f"{args.output}: {len(pages)} pages, {count} sequences, {args.output.stat().st_size / 1e6:.2f} MB, "
           f"{time.perf_counter() - started:.0f} s")
