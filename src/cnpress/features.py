@@ -22,6 +22,7 @@ the same questions again.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,14 +142,20 @@ def rule_verdicts(lines: Sequence[NLine]) -> Rules:
 
 
 def _char_class(c: str) -> str:
-    """A coarse class of one character; punctuation is itself."""
+    """A coarse class of one character; punctuation and symbols are
+    themselves, anything else (other letters, controls, lone surrogates) is
+    ``other``.
+
+    >>> [_char_class(c) for c in "中5a。■é"] + [_char_class(chr(0xD800))]
+    ['han', 'digit', 'latin', '。', '■', 'other', 'other']
+    """
     if _HAN.match(c):
         return "han"
     if c.isdigit():
         return "digit"
     if c.isascii() and c.isalpha():
         return "latin"
-    return c
+    return c if unicodedata.category(c)[0] in "PS" else "other"
 
 
 def _count_bucket(n: int) -> str:
