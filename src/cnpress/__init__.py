@@ -6,7 +6,7 @@
 """
 
 from .decide import LineModel, load_model
-from .model import Article, Block, BlockKind, Byline, Document, Options, Repair, StyleSpan
+from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, StyleSpan
 from .normalize import normalize_line, normalize_lines
 from .pipeline import build_blocks, clean, parse, parse_rules
 from .reading import DecodeError, decode_bytes, read_text, split_lines
@@ -17,8 +17,9 @@ from .spacing import fix_spacing, widen_punctuation
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "LineModel", "Options", "Repair",
+    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "LineModel", "Options", "Placement", "Repair",
     "StyleSpan", "build_blocks", "clean", "decode_bytes", "fix_spacing", "join_lines", "load_model",
-    "normalize_line", "normalize_lines", "parse", "parse_rules", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
+    "normalize_line", "normalize_lines", "parse", "parse_rules", "read_text", "render_markdown", "render_text",
+    "split_lines", "to_dict", "to_json", "to_jsonl",
     "widen_punctuation",
 ]

@@ -23,7 +23,7 @@ import regex
 
 from .chars import CN_NUMERALS, OPENING_BRACKETS
 from .furniture import jump_target
-from .model import Article, Block, BlockKind, Byline
+from .model import Article, Block, BlockKind, Byline, Placement
 
 __all__ = ["BOUNDARY_RULES", "BoundaryRule", "articles_from_starts", "assemble_articles"]
 
@@ -70,7 +70,7 @@ class _Draft:
         sources = [b.text for b in self.blocks if b.kind is BlockKind.SOURCE]
         # A bracketed trailing attribution "（岳炎）" stands in for a source line;
         # a trailing credit "黄华伟 朱佳妮 摄影报道" is only a byline.
-        trailing = [b.text for b in self.blocks if b.reason == "trailing-attribution"
+        trailing = [b.text for b in self.blocks if b.placement is Placement.TRAILING
                     and b.text[:1] in OPENING_BRACKETS]
         source = sources[0] if sources else (trailing[0] if trailing else None)
         on = from_ = None
@@ -101,7 +101,7 @@ def _closes(block: Block) -> bool:
     (``… 摄``), which can sit mid-article."""
     if block.kind is BlockKind.SOURCE:
         return True
-    if block.reason == "trailing-attribution":
+    if block.placement is Placement.TRAILING:
         return not block.text.endswith("摄")
     return block.kind is BlockKind.BYLINE and block.text[:1] in OPENING_BRACKETS
 
@@ -318,7 +318,7 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
     """
     drafts: list[_Draft] = [_Draft()]
     pending: list[Block] = []  # blocks since the last body block
-    for i, block in enumerate(blocks):
+    for _i, block in enumerate(blocks):
         if block.kind is not BlockKind.PARAGRAPH:
             pending.append(block)
             continue

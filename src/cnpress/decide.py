@@ -20,6 +20,7 @@ tells which features weighed most in a decision.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -179,7 +180,7 @@ def block_breaks(table: FeatureTable) -> frozenset[int]:
     own = {lines[i].no for region in table.regions if "+own" in region.style
            for i in range(region.first, region.last)}
     heads = table.rules.heading_block
-    apart = {a.no for a, b in zip(lines, lines[1:], strict=False)
+    apart = {a.no for a, b in itertools.pairwise(lines)
              if a.no in heads and b.no in heads and heads[a.no] != heads[b.no]}
     return frozenset(own | apart)
 

@@ -40,7 +40,7 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
-from .chars import CLAUSE_PUNCT, SENTENCE_END, TERMINAL_PUNCT, column_width
+from .chars import CLAUSE_PUNCT, HAN_CLASS, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
 from .furniture import INLINE_JUMP
 from .headings import assign_heading_roles
@@ -59,13 +59,17 @@ _RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_lette
 WINDOW: Final = (-2, -1, 1, 2)
 #: The facts of a neighbour that are copied (by prefix).
 _WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape", "section-number", "dateline",
-                        "bracket-", "vrun-byline", "credit-end", "tag=", "lead-in", "trailing-attribution")
+                        "bracket-", "vrun", "credit-end", "tag=", "lead-in", "trailing-attribution", "letter-spaced")
 
 _HEADING_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.SECTION, BlockKind.KICKER})
 # A character's class for the first/last-character facts.
-_HAN = regex.compile(r"\p{Han}")
-# Digits and list numbers that open a line: "3.", "（二）", "一是".
-_LIST_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])")
+_HAN = regex.compile(f"[{HAN_CLASS}]")
+# A list item opening a line: "二是", "第三，", "其四、".
+_LIST_ITEM = regex.compile(
+    r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])"
+)
+# A letter-spaced line: single Han characters with a space between each.
+_LETTER_SPACED = regex.compile(rf"^(?:[{HAN_CLASS}] ){{2,}}[{HAN_CLASS}]$")
 # Clause marks, full-width and the half-width ones extraction leaves in Chinese text.
 _CLAUSE_MARKS: Final = CLAUSE_PUNCT | frozenset(",;?!")
 # A Markdown heading mark: "## 促转型：…".
@@ -229,6 +233,10 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("section-number")
     if _LIST_ITEM.match(text):
         facts.append("list-item")
+    if _LETTER_SPACED.match(text):
+        # "贵 州 梦 寐 山 门 开", "本 报 记 者": read without the spaces.
+        facts.append("letter-spaced")
+        text = text.replace(" ", "")
     if len(text) <= 40 and looks_like_byline_line(text, line.marker):
         facts.append("byline-shape")
     if len(text) <= 30 and _AGENCY_OR_ROLE.search(text):
@@ -264,7 +272,7 @@ def _vertical_runs(lines: Sequence[NLine]) -> list[list[str]]:
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and len(lines[j].text) <= VERTICAL_CHARS and (j == i or lines[j].no - lines[j - 1].no <= 2):
+        while j < n and len(lines[j].text) <= VERTICAL_CHARS and (j == i or lines[j].no - lines[j - 1].no <= 3):
             j += 1
         if j - i >= VERTICAL_RUN:
             joined = "".join(ln.text for ln in lines[i:j])

@@ -30,6 +30,22 @@ class BlockKind(StrEnum):
         return self.value
 
 
+class Placement(StrEnum):
+    """Where a block stood in the input: on lines of its own, or split off a
+    body paragraph (and so put back beside it when rendered as text)."""
+
+    LINES = "lines"
+    #: A byline opening a paragraph: "本报讯 记者齐旭报道：", "新华社北京1月5日电（记者…）".
+    LEAD_IN = "lead-in"
+    #: An attribution closing a paragraph: "…见到实效。（跃文）".
+    TRAILING = "trailing"
+    #: A jump marker inside a paragraph: "…公平参与竞争。（下转第2版）".
+    INLINE_JUMP = "inline-jump"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass(frozen=True, slots=True)
 class Repair:
     """One documented change to the input's characters.
@@ -66,8 +82,9 @@ class Block:
 
     ``span`` is ``(first_line, last_line)``, 1-based raw input line numbers;
     ``lines`` lists every raw line whose text went into the block.  ``reason``
-    is a short machine-readable tag naming the rule that decided ``kind``
-    (see ``cnpress explain``).
+    says, for display, what decided ``kind`` (``model:<label>``, see
+    ``cnpress explain``); ``placement`` says whether the block stood on
+    lines of its own or was split off a paragraph.
     """
 
     kind: BlockKind
@@ -76,6 +93,7 @@ class Block:
     reason: str = ""
     lines: tuple[int, ...] = ()
     byline: Byline | None = None
+    placement: Placement = Placement.LINES
 
 
 @dataclass(frozen=True, slots=True)

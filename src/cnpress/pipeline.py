@@ -31,7 +31,7 @@ from .features import build_table
 from .furniture import INLINE_JUMP
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
-from .model import Block, BlockKind, Document, Options, Repair, StyleSpan
+from .model import Block, BlockKind, Document, Options, Placement, Repair, StyleSpan
 from .normalize import LONG_DASH, NLine, normalize_lines
 from .reading import split_lines
 from .rejoin import join_lines
@@ -140,12 +140,13 @@ class _Builder:
         if jump and jump.group().strip() != text:
             at_end = jump.end() == len(text)
             line = last if at_end else first
-            self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,)))
+            self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,),
+                           placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
         lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
         if lead:
             held = covering(0, len(lead.lead))
-            self.add(self.inline_byline(lead.lead, held, "inline-lead-in"))
+            self.add(self.inline_byline(lead.lead, held, Placement.LEAD_IN))
             text = lead.rest
         trailing = split_trailing_attribution(text) if split_inline and text[-1:] in TRAILING_ENDS else None
         if trailing:
@@ -154,16 +155,17 @@ class _Builder:
         self.add(Block(BlockKind.PARAGRAPH, text, (first, last), reason, nos))
         if trailing:
             held = covering(ends[-1] - len(attribution), ends[-1])
-            self.add(self.inline_byline(attribution, held, "trailing-attribution"))
+            self.add(self.inline_byline(attribution, held, Placement.TRAILING))
 
-    def inline_byline(self, raw: str, held: tuple[int, ...], reason: str) -> Block:
+    def inline_byline(self, raw: str, held: tuple[int, ...], placement: Placement) -> Block:
         """A byline split off a paragraph (lead-in or trailing attribution),
         its garbled brackets restored (``渊刘全应冤`` → ``（刘全应）``) and logged."""
         text = restore_inline_brackets(raw)
         self.repairs.extend(Repair("bracket", held[0], a, b) for a, b in zip(raw, text, strict=True) if a != b)
         text = polish(text, held[0], self.options, self.repairs)
         span = (held[0], held[-1])
-        return Block(BlockKind.BYLINE, text, span, reason, held, parse_byline(text, span))
+        reason = "inline-lead-in" if placement is Placement.LEAD_IN else "trailing-attribution"
+        return Block(BlockKind.BYLINE, text, span, reason, held, parse_byline(text, span), placement)
 
     def result(self) -> list[Block]:
         return [b for _, _, b in sorted(self.blocks, key=lambda t: (t[0], t[1]))]

@@ -7,7 +7,7 @@ from typing import Any, Final
 
 import regex
 
-from .model import Article, Block, BlockKind, Byline, Document, Options, Repair
+from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair
 
 __all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
 
@@ -98,11 +98,11 @@ def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
     for b in blocks:
         if not b.text:
             continue
-        if b.reason == "inline-lead-in":
+        if b.placement is Placement.LEAD_IN:
             if options.render_bylines:
                 lead = b.text
             continue
-        if b.reason == "trailing-attribution" and parts and options.render_bylines:
+        if b.placement is Placement.TRAILING and parts and options.render_bylines:
             parts[-1] += b.text
             continue
         if b.kind in hidden:
@@ -147,6 +147,8 @@ def _byline_dict(b: Byline) -> dict[str, Any]:
 def _block_dict(b: Block) -> dict[str, Any]:
     d: dict[str, Any] = {"kind": b.kind.value, "text": b.text, "span": list(b.span), "reason": b.reason,
                          "lines": list(b.lines)}
+    if b.placement is not Placement.LINES:
+        d["placement"] = b.placement.value
     if b.byline is not None:
         d["byline"] = _byline_dict(b.byline)
     return d
@@ -178,6 +180,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
         "blocks": [_block_dict(b) for b in doc.blocks],
         "articles": [_article_dict(a) for a in doc.articles],
         "repairs": [_repair_dict(r) for r in doc.repairs],
+        "styles": [{"style": s.style, "span": list(s.span)} for s in doc.styles],
     }
 
 

@@ -34,6 +34,7 @@ and modifiers that are added to the name after a ``+``:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -147,7 +148,7 @@ def detect_styles(lines: Sequence[NLine]) -> list[Region]:
     """
     if not lines:
         return []
-    gaps = [b.no - a.no - 1 for a, b in zip(lines, lines[1:], strict=False)] + [0]
+    gaps = [b.no - a.no - 1 for a, b in itertools.pairwise(lines)] + [0]
     widths = [column_width(ln.text) for ln in lines]
     regions: list[Region] = []
     for start in range(0, len(lines), REGION_LINES):
