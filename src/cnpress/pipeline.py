@@ -148,6 +148,12 @@ class _Builder:
             held = covering(0, len(lead.lead))
             self.add(self.inline_byline(lead.lead, held, Placement.LEAD_IN))
             text = lead.rest
+            # Raw lines the lead fills to their end are the byline's alone
+            # ("据新华社华盛顿1月5日电（记者翟景" / "升）过去一年里，…").
+            whole = [n for n, end in zip(nos, ends, strict=True) if end <= len(lead.lead)]
+            if whole and len(whole) < len(nos):
+                nos = nos[len(whole):]
+                first = nos[0]
         trailing = split_trailing_attribution(text) if split_inline and text[-1:] in TRAILING_ENDS else None
         if trailing:
             text, attribution = trailing
@@ -285,6 +291,13 @@ def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 
 _HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})
+# The end of a byline's bracket opening the next line: "升）", "赵秀芳）".
+_BRACKET_TAIL: Final = regex.compile(r"^[^，。！？、（）()\s]{1,12}[）)]")
+
+
+def _opens_bracket(text: str) -> bool:
+    """Whether a line leaves a bracket open: "…电（记者翟景"."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 #: A byline line this short is one character of a vertical byline ("本" / "报" /
 #: "记" / "者"): it joins the byline line before it.
 _VERTICAL_CHARS: Final = 2
@@ -331,7 +344,15 @@ def build_labelled_blocks(
             builder.caption(caption, caption_reason)
             caption.clear()
 
-    def flush_byline() -> None:
+    def flush_byline(nxt: NLine | None = None) -> NLine | None:
+        """Emit the byline so far; return ``nxt``, less the end of the
+        byline's bracket when it opens that body line
+        ("…电（记者翟景" / "升）过去一年里，…")."""
+        if byline and nxt is not None and byline[-1].no not in breaks:
+            tail = _BRACKET_TAIL.match(nxt.text) if _opens_bracket(byline[-1].text) else None
+            if tail and tail.end() < len(nxt.text):
+                byline.append(NLine(nxt.no, tail.group()))
+                nxt = NLine(nxt.no, nxt.text[tail.end():], nxt.marker)
         if byline:
             if len(byline) == 1:
                 builder.single(BlockKind.BYLINE, byline[0], reasons_of[byline[0].no])
@@ -343,6 +364,7 @@ def build_labelled_blocks(
                 builder.blocks[-1] = (b[0], b[1], replace(b[2], span=(first, last),
                                                           lines=tuple(ln.no for ln in byline)))
             byline.clear()
+        return nxt
 
     reasons_of = {line.no: r for line, r in zip(lines, reasons, strict=True)}
     for line, label, reason in zip(lines, labels, reasons, strict=True):
@@ -350,7 +372,7 @@ def build_labelled_blocks(
             ends, opens = _BODY_LABELS[label]
             flush_heads()
             flush_caption()
-            flush_byline()
+            line = flush_byline(line) or line
             if opens and para:
                 builder.paragraph(para, para_reason, para[0].no not in breaks)
                 para = []
