@@ -11,15 +11,16 @@ from typing import Final
 
 import regex
 
-from .chars import SENTENCE_END
+from .chars import GARBLED_BRACKETS, SENTENCE_END
 from .normalize import NLine
 
-__all__ = ["EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target"]
+__all__ = ["EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target", "restore_jump_brackets"]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 
 # A jump marker: "(下转第2版)", "（上接第1版）", "（转第3版）".
-_JUMP_BODY = r"[（(]\s*(?P<dir>下转|上接|接|转)\s*第?\s*(?P<page>" + _NUM + r")\s*版\s*[)）]"
+# The brackets may be the font-garbled 渊…冤 (see chars.GARBLED_BRACKETS).
+_JUMP_BODY = r"[（(渊]\s*(?P<dir>下转|上接|接|转)\s*第?\s*(?P<page>" + _NUM + r")\s*版\s*[)）冤]"
 
 #: Names newspapers give their pages (版名), as they follow a page code in a
 #: running head: "A3 要闻", "B12 财经".  A page code counts only before one of
@@ -90,6 +91,17 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
 
 _CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def restore_jump_brackets(marker: str) -> str:
+    """A jump marker with its garbled brackets restored; anything else as it is.
+
+    >>> restore_jump_brackets("渊下转第3版冤"), restore_jump_brackets("渊源")
+    ('（下转第3版）', '渊源')
+    """
+    if marker[:1] in GARBLED_BRACKETS and marker[-1:] in GARBLED_BRACKETS and regex.fullmatch(_JUMP_BODY, marker):
+        return GARBLED_BRACKETS[marker[0]] + marker[1:-1] + GARBLED_BRACKETS[marker[-1]]
+    return marker
 
 
 def jump_target(marker: str) -> tuple[str, int] | None:

@@ -28,7 +28,7 @@ from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model
 from .features import build_table
-from .furniture import INLINE_JUMP
+from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
 from .model import Block, BlockKind, Document, Options, Placement, Repair, StyleSpan
@@ -90,8 +90,16 @@ class _Builder:
             text = polish(text, line.no, self.options, self.repairs)
             byline = parse_byline(text, (line.no, line.no))
         else:
+            if kind is BlockKind.FURNITURE:
+                text = self.restored(text, line.no)
             text = polish(text, line.no, self.options, self.repairs)
         self.add(Block(kind, text, (line.no, line.no), reason, (line.no,), byline))
+
+    def restored(self, marker: str, line: int) -> str:
+        """A jump marker with its garbled brackets restored (``渊下转第3版冤``), logged."""
+        fixed = restore_jump_brackets(marker)
+        self.repairs.extend(Repair("bracket", line, a, b) for a, b in zip(marker, fixed, strict=True) if a != b)
+        return fixed
 
     def caption(self, clines: Sequence[NLine], reason: str) -> None:
         """A caption from its raw lines (one, or wrapped over several)."""
@@ -140,7 +148,8 @@ class _Builder:
         if jump and jump.group().strip() != text:
             at_end = jump.end() == len(text)
             line = last if at_end else first
-            self.add(Block(BlockKind.FURNITURE, jump.group().strip(), (line, line), "inline-jump", (line,),
+            marker = self.restored(jump.group().strip(), line)
+            self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
         lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
