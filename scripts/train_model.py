@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared/ folder")
     ap.add_argument("-o", "--output", type=Path, default=REPO / "src" / "cnpress" / "data" / "lines.crfsuite")
     ap.add_argument("--leave-out", metavar="STEM", default=None, help="leave out the seed whose name starts so")
-    ap.add_argument("--weight", type=int, default=REAL_WEIGHT, help=f"real pages count so often (default {REAL_WEIGHT})")
+    ap.add_argument("--weight", type=int, default=REAL_WEIGHT,
+                    help=f"how many times each real page counts (default {REAL_WEIGHT})")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     pages = recipe(args.shared, args.leave_out, args.weight)

@@ -33,7 +33,7 @@ from typing import Any, Final
 import pycrfsuite
 
 from .features import FeatureTable, build_table
-from .normalize import NLine, normalize_lines
+from .normalize import NLine, normalize_lines, page_starts
 from .reading import split_lines
 
 __all__ = [
@@ -355,8 +355,9 @@ def load_model() -> LineModel:
 
 def page_table(text: str) -> FeatureTable:
     """The feature table of a raw page."""
-    lines, _ = normalize_lines(split_lines(text))
-    return build_table(lines)
+    raw = split_lines(text)
+    lines, _ = normalize_lines(raw)
+    return build_table(lines, page_starts=page_starts(raw))
 
 
 def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike[str] | None = None,

@@ -265,6 +265,24 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
     return facts
 
 
+#: How many lines either side of a page break count as the page's edge.
+PAGE_EDGE_LINES: Final = 2
+
+
+def _page_edges(lines: Sequence[NLine], page_starts: frozenset[int]) -> list[tuple[str, ...]]:
+    """``page-top`` / ``page-bottom`` for the lines next to a form feed's page break."""
+    out: list[tuple[str, ...]] = [() for _ in lines]
+    if not page_starts:
+        return out
+    for i, line in enumerate(lines):
+        if line.no in page_starts:
+            for k in range(i, min(len(lines), i + PAGE_EDGE_LINES)):
+                out[k] = ("page-top",)
+            for k in range(max(0, i - PAGE_EDGE_LINES), i):
+                out[k] = ("page-bottom",)
+    return out
+
+
 def _vertical_runs(lines: Sequence[NLine]) -> list[list[str]]:
     """Facts of vertically set text: a run of one-character lines read as
     one string (a byline "本/报/记/者/…", a headline, a kicker)."""
@@ -302,8 +320,13 @@ def _shape_key(text: str) -> str:
     return _DIGITS.sub("#", text)
 
 
-def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTable:
+def build_table(lines: Sequence[NLine], rules: Rules | None = None,
+                page_starts: frozenset[int] = frozenset()) -> FeatureTable:
     """Build the feature table of the non-blank normalised ``lines``.
+
+    ``page_starts`` are the raw lines that open a page after a form feed
+    (:func:`cnpress.normalize.page_starts`): the lines next to such a break
+    are at a page's edge, where running heads and feet stand.
 
     >>> t = build_table([NLine(1, "主管：某某协会"), NLine(3, "有光，才有了世界。")])
     >>> "old=furniture" in t.own[0], "terminal" in t.own[1], "-1:old=furniture" in t.rows[1]
@@ -321,11 +344,12 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None) -> FeatureTa
     n = len(lines)
     tag_of = {t_line.no: tag for t_line, tag in zip(lines, rules.tags, strict=True)}
     vertical = _vertical_runs(lines)
+    edge = _page_edges(lines, page_starts)
     own: list[tuple[str, ...]] = []
     for i, line in enumerate(lines):
         tag = tag_of.get(line.no, LineTag(BLANK, "blank"))
         facts = _own_facts(line, col_of[i], rules, tag, shapes.get(_shape_key(line.text), 0) > 1)
-        own.append((*facts, *vertical[i]))
+        own.append((*facts, *vertical[i], *edge[i]))
     # The next line a sentence can run on into: page numbers are transparent
     # ("…越来越多中国制" / "·· 10" / "造的进阶中，…").
     next_text: list[int | None] = [None] * n

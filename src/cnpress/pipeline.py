@@ -32,7 +32,7 @@ from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
 from .model import Block, BlockKind, Document, Options, Placement, Repair, StyleSpan
-from .normalize import LONG_DASH, NLine, normalize_lines
+from .normalize import LONG_DASH, NLine, normalize_lines, page_starts
 from .reading import split_lines
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
@@ -261,8 +261,9 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
     [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
     """
-    lines, repairs = normalize_lines(split_lines(text), options)
-    table = build_table(lines)
+    raw = split_lines(text)
+    lines, repairs = normalize_lines(raw, options)
+    table = build_table(lines, page_starts=page_starts(raw))
     labels = (model or load_model()).labels(table)
     reasons = [f"model:{label}" for label in labels]
     blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table))
