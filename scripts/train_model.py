@@ -7,7 +7,7 @@ recipe without one seed at a time):
 * the real pages: every ``seeds/<stem>.txt`` with a gold file in
   ``../shared/gold``, each counted ``REAL_WEIGHT`` times;
 * the generated pages of ``../shared/pagegen/train`` (never ``dev/``, which
-  is for reporting), each counted once, in a domain of their own.
+  is for reporting), each counted once.
 
 Usage::
 
@@ -36,8 +36,8 @@ def recipe(shared: Path, leave_out: str | None = None, weight: int = REAL_WEIGHT
     """The shipped model's training pages (without seed ``leave_out``)."""
     gold = [g for g in sorted((shared / "gold").glob("*.json"))
             if leave_out is None or not g.name.startswith(leave_out)]
-    pages = load_pages(gold, REPO / "seeds", weight, "real")
-    pages += load_pages([shared / "pagegen" / "train" / "gold"], None, 1, "generated")
+    pages = load_pages(gold, REPO / "seeds", weight)
+    pages += load_pages([shared / "pagegen" / "train" / "gold"], None, 1)
     return pages
 
 

@@ -126,7 +126,7 @@ def test_trainable() -> None:
 
 
 def test_train_is_reproducible_and_the_model_loads(tmp_path: Path) -> None:
-    pages = [TrainingPage(PAGE, GOLD, 2), TrainingPage(PAGE.replace("标题", "另一个标题"), GOLD, 1, "generated")]
+    pages = [TrainingPage(PAGE, GOLD, 2), TrainingPage(PAGE.replace("标题", "另一个标题"), GOLD, 1)]
     a, b = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
     # two copies of the first page, one of the other, and of each page the crops
     # smaller than its 7 raw lines
@@ -159,7 +159,7 @@ def test_load_pages_finds_texts_and_names_bad_files(tmp_path: Path) -> None:
     (tmp_path / "gold" / "page.json").write_text(json.dumps(GOLD), encoding="utf-8")
     (tmp_path / "seeds" / "page.txt").write_text(PAGE, encoding="utf-8")
     pages = load_pages([tmp_path / "gold"], weight=3)
-    assert [(p.text, p.weight, p.domain) for p in pages] == [(PAGE, 3, "real")]
+    assert [(p.text, p.weight) for p in pages] == [(PAGE, 3)]
     (tmp_path / "gold" / "broken.json").write_text("{", encoding="utf-8")
     with pytest.raises(ValueError, match=r"broken\.json: not a gold annotation"):
         load_pages([tmp_path / "gold"])

@@ -173,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--weight", type=int, default=REAL_WEIGHT,
                        help=f"how many times each real page counts (default: {REAL_WEIGHT})")
     train.add_argument("--generated", metavar="DIR", nargs="*", default=[],
-                       help="gold of generated pages (pagegen's train/gold): counted once, in a domain of their own")
+                       help="gold of generated pages (pagegen's train/gold): each counted once")
 
     return parser
 
@@ -352,8 +352,8 @@ def _train(args: argparse.Namespace) -> int:
     if args.weight < 1:
         raise _UsageError("cnpress: error: --weight must be at least 1")
     try:
-        pages = load_pages(args.gold, args.texts, args.weight, "real")
-        pages += load_pages(args.generated, None, 1, "generated")
+        pages = load_pages(args.gold, args.texts, args.weight)
+        pages += load_pages(args.generated, None, 1)
     except ValueError as err:
         raise CliError(f"cnpress: {err}") from None
     if not pages:

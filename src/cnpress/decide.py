@@ -79,47 +79,30 @@ class TrainingPage:
     text: str
     gold: Mapping[str, Any]
     weight: int = 1
-    #: ``"real"`` for pages of real newspapers, ``"generated"`` for typeset ones.
-    domain: str = "real"
-
-
-#: The domain whose feature copies are read when tagging: the pages a user
-#: brings are real ones.
-TAG_DOMAIN: Final = "real"
 
 
 #: What a neighbour's fact in a row starts with ("-1:", "2:").
 _WINDOW_MARKS: Final = frozenset("-0123456789")
 
 
-def domain_items(table: FeatureTable, domain: str | None = TAG_DOMAIN) -> list[list[str]]:
+def domain_items(table: FeatureTable) -> list[list[str]]:
     """The model's input: every row's attributes, and the line's own facts
     once more under the name of its input style ("frustratingly easy"
     domain adaptation, Daumé III 2007, with the style as the domain: what
     one style teaches stays in its own copies, what holds in every style in
-    the plain ones).  ``domain`` (a page-level domain such as ``real`` /
-    ``generated``) adds a third copy when the ``CNPRESS_COPIES`` experiment
-    switch asks for it; the shipped model does not use it (measured: it
-    fits the seeds' style at the cost of every other).
+    the plain ones).  Copies by kind of page (real / generated) were
+    measured too and left out: they fit the seeds' style at the cost of
+    every other, and a page's kind is not known when it is tagged.
 
     >>> from cnpress.features import build_table
     >>> items = domain_items(build_table([NLine(1, "正文。")]))[0]
     >>> items[:2], "terminal" in items, "column:terminal" in items
     (['bias', 'style=column'], True, True)
     """
-    import os as _os
-    mode = _os.environ.get("CNPRESS_COPIES", "style")
-    if _os.environ.get("CNPRESS_TAGDOMAIN") is not None and domain == TAG_DOMAIN:
-        domain = _os.environ["CNPRESS_TAGDOMAIN"] or None
     out = []
     for r in table.rows:
         style = r[1][6:]  # rows open with "bias", "style=<name>"
-        item = list(r)
-        if "style" in mode:
-            item += [f"{style}:{a}" for a in r if a[:1] not in _WINDOW_MARKS and not a.startswith("style=")]
-        if "domain" in mode and domain:
-            item += [f"{domain}:{a}" for a in r]
-        out.append(item)
+        out.append([*r, *(f"{style}:{a}" for a in r if a[:1] not in _WINDOW_MARKS and not a.startswith("style="))])
     return out
 
 
@@ -361,7 +344,7 @@ def page_table(text: str) -> FeatureTable:
 
 
 def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike[str] | None = None,
-               weight: int = 1, domain: str = TAG_DOMAIN) -> list[TrainingPage]:
+               weight: int = 1) -> list[TrainingPage]:
     """Read annotated pages: gold JSON files (the ``shared/gold/GUIDE.md``
     format), or directories of them, in sorted order.
 
@@ -392,7 +375,7 @@ def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike
             raise ValueError(f"{g}: its text {name} is not in {' or '.join(str(c.parent) for c in candidates)}")
         from .reading import read_text
 
-        pages.append(TrainingPage(read_text(text_path), gold, weight, domain))
+        pages.append(TrainingPage(read_text(text_path), gold, weight))
     return pages
 
 
@@ -443,14 +426,14 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
         if not table.rows or not trainable(page.gold):
             continue
         labels = gold_labels(table.lines, page.gold)
-        xs = domain_items(table, page.domain)
+        xs = domain_items(table)
         for _ in range(page.weight):
             trainer.append(xs, labels)
             count += 1
         for text, crop_labels in crops(page.text, table, labels, index):
             crop_table = page_table(text)
             if len(crop_table.rows) == len(crop_labels):
-                trainer.append(domain_items(crop_table, page.domain), crop_labels)
+                trainer.append(domain_items(crop_table), crop_labels)
                 count += 1
     trainer.set_params(dict(params))
     target = Path(out)
