@@ -127,7 +127,8 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     makes ``clean`` idempotent by construction: its output re-reads as the
     same blocks.  (The price: a converter's text that looks exactly like
     that output, with a stray hard break in it, keeps the break.)  In
-    converter Markdown whose marks are sparse (``+md``), a
+    blank-line-separated text (``+blank-sep``) a sentence end with a blank
+    line after it ends the paragraph.  In converter Markdown whose marks are sparse (``+md``), a
     marked line is a heading: it keeps the model's heading label, or is a
     title when the model gave it another.
 
@@ -137,10 +138,14 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     ('long-line+own', ['end', 'end', 'end'])
     """
     out = list(labels)
+    lines = table.lines
     for region in table.regions:
         for i in range(region.first, region.last):
             if "+md" in region.style and "md-mark" in table.own[i] and out[i] not in _HEADINGS:
                 out[i] = _HEADINGS[0]
+            elif "+blank-sep" in region.style and out[i] in BODY_LABELS and "terminal" in table.own[i] and (
+                    i + 1 == len(lines) or lines[i + 1].no > lines[i].no + 1):
+                out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif "+own" not in region.style:
                 continue
             elif out[i] in BODY_LABELS:
