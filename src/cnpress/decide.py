@@ -128,7 +128,9 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     same blocks.  (The price: a converter's text that looks exactly like
     that output, with a stray hard break in it, keeps the break.)  In
     blank-line-separated text (``+blank-sep``) a sentence end with a blank
-    line after it ends the paragraph.  In converter Markdown whose marks are sparse (``+md``), a
+    line after it ends the paragraph.  Vertically set text (a run of
+    one-character lines) is one block, labelled as the run's first line
+    is, unless that is body text.  In converter Markdown whose marks are sparse (``+md``), a
     marked line is a heading: it keeps the model's heading label, or is a
     title when the model gave it another.
 
@@ -152,7 +154,22 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif out[i] in _HIDDEN:
                 out[i] = "end"
-    return out
+    return _one_label_per_vertical_run(table, out)
+
+
+def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[str]:
+    """Text set vertically, one character a line ("本" / "报" / "记" / "者"),
+    is one block: every line of the run takes the label of the line that
+    opens it (the features of the whole run are in every line's row)."""
+    label = None
+    for i, facts in enumerate(table.own):
+        if "vrun-first" in facts:
+            label = labels[i] if labels[i] not in BODY_LABELS else None
+        elif label is not None and ("vrun-mid" in facts or "vrun-last" in facts):
+            labels[i] = label
+        if "vrun-last" in facts or "vrun" not in facts:
+            label = None
+    return labels
 
 
 def block_breaks(table: FeatureTable) -> frozenset[int]:
