@@ -54,8 +54,9 @@ _MD_HEADING = r"^#{1,6} +\S"
 _DASH_LEADER = r"^——[^—]"
 # A column label between circles: "○刊首○", "○省内动态○".
 _CIRCLE_KICKER = r"^[○◎●]\s*\S{1,10}\s*[○◎●]$"
-# Source attribution on its own line: "（来源：浙江日报）".
-_SOURCE = r"^[（(]\s*(?:来源|来自|稿源|原载|转自|摘自)\s*[：:].{1,40}[)）]$"
+# Source attribution on its own line: "（来源：浙江日报）", also in the garbled
+# brackets a broken font map makes of them: "渊来源：经济日报冤".
+_SOURCE = r"^[（(渊]\s*(?:来源|来自|稿源|原载|转自|摘自)\s*[：:].{1,40}[)）冤]$"
 # Photo credits: "新华社记者 季春鹏 摄", "孙凯芳 摄影报道", "（企业供图）".
 _PHOTO_CREDIT = (
     r"^(?:[\p{Han}]{0,8}(?:记者|通讯员)\s*)?[\p{Han}]{2,4}(?:\s+[\p{Han}]{2,4}){0,3}\s*(?:摄|摄影|摄影报道|供图)$"

@@ -68,8 +68,22 @@ _HAN = regex.compile(f"[{HAN_CLASS}]")
 _LIST_ITEM = regex.compile(
     r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])"
 )
-# A letter-spaced line: single Han characters with a space between each.
-_LETTER_SPACED = regex.compile(rf"^(?:[{HAN_CLASS}] ){{2,}}[{HAN_CLASS}]$")
+#: A line is letter-spaced when at least this share of its space-separated
+#: pieces are single Han characters ("新 华 社 记 者戚 德 良 支 林 飞").
+LETTER_SPACED_SHARE: Final = 0.5
+
+
+def _letter_spaced(text: str) -> bool:
+    """Whether a line is set letter-spaced: three or more pieces, mostly single Han.
+
+    >>> _letter_spaced("贵 州 梦 寐 山 门 开"), _letter_spaced("新 华 社 记 者戚 德 良"), _letter_spaced("丁会 刘斌")
+    (True, True, False)
+    """
+    if " " not in text:
+        return False
+    pieces = text.split()
+    singles = sum(len(p) == 1 and _HAN.match(p) is not None for p in pieces)
+    return len(pieces) >= 3 and singles >= LETTER_SPACED_SHARE * len(pieces)
 # Clause marks, full-width and the half-width ones extraction leaves in Chinese text.
 _CLAUSE_MARKS: Final = CLAUSE_PUNCT | frozenset(",;?!")
 # A Markdown heading mark: "## 促转型：…".
@@ -233,7 +247,7 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("section-number")
     if _LIST_ITEM.match(text):
         facts.append("list-item")
-    if _LETTER_SPACED.match(text):
+    if _letter_spaced(text):
         # "贵 州 梦 寐 山 门 开", "本 报 记 者": read without the spaces.
         facts.append("letter-spaced")
         text = text.replace(" ", "")
