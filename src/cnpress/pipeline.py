@@ -292,7 +292,7 @@ def parse_rules(text: str, options: Options = _DEFAULT) -> Document:
 def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None) -> str:
     """Clean raw extracted text into readable paragraphs (``render_text(parse(text))``).
 
-    >>> clean("潜心 20年的“成果”。\\n\\n这束光，以超高精度。")
+    >>> clean("潜心 20年的“成果”。这束光，以超高\\n\\n精度。")
     '潜心20年的“成果”。这束光，以超高精度。\\n'
     """
     from .render import render_text
