@@ -42,7 +42,7 @@ from .bylines import (
 )
 from .chars import CLAUSE_PUNCT, HAN_CLASS, SENTENCE_END, TERMINAL_PUNCT, column_width
 from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
-from .furniture import INLINE_JUMP
+from .furniture import INLINE_JUMP, is_paper_name
 from .headings import assign_heading_roles
 from .layout import MAX_HEADING_EMS, Layout, analyse_layout
 from .model import BlockKind, Options
@@ -257,6 +257,8 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("agency-or-role")
     if text.endswith(_CREDIT_END):
         facts.append("credit-end")
+    if is_paper_name(text):
+        facts.append("paper-name")
     if ("版" in text) and INLINE_JUMP.search(text):
         facts.append("jump")
     if repeated:

@@ -14,13 +14,33 @@ import regex
 from .chars import GARBLED_BRACKETS, SENTENCE_END
 from .normalize import NLine
 
-__all__ = ["EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "is_pull_quote", "jump_target", "restore_jump_brackets"]
+__all__ = [
+    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "PAPER_NAME_ENDS", "is_paper_name", "is_pull_quote",
+    "jump_target", "restore_jump_brackets",
+]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 
 # A jump marker: "(下转第2版)", "（上接第1版）", "（转第3版）".
 # The brackets may be the font-garbled 渊…冤 (see chars.GARBLED_BRACKETS).
 _JUMP_BODY = r"[（(渊]\s*(?P<dir>下转|上接|接|转)\s*第?\s*(?P<page>" + _NUM + r")\s*版\s*[)）冤]"
+
+#: How the name of a paper or magazine ends ("中原建设导刊", "中国机电产业报",
+#: "北方科技周刊"): a masthead or running head line that is only a name.
+PAPER_NAME_ENDS: Final = ("日报", "晚报", "时报", "周报", "商报", "报", "周刊", "导刊", "月刊", "期刊", "杂志", "画报")
+#: The longest paper name counted, in characters.
+PAPER_NAME_MAX: Final = 12
+
+
+def is_paper_name(text: str) -> bool:
+    """Whether a line is only the name of a paper or magazine.
+
+    >>> is_paper_name("中原建设导刊"), is_paper_name("华东经济导报"), is_paper_name("据新华社报")
+    (True, True, False)
+    """
+    return (4 <= len(text) <= PAPER_NAME_MAX and text.endswith(PAPER_NAME_ENDS)
+            and regex.fullmatch(r"\p{Han}+", text) is not None and not text.startswith(("据", "本报")))
+
 
 #: Names newspapers give their pages (版名), as they follow a page code in a
 #: running head: "A3 要闻", "B12 财经".  A page code counts only before one of
