@@ -38,19 +38,24 @@ from .reading import split_lines
 
 __all__ = [
     "BODY_LABELS",
+    "CROP_SIZES",
     "DEFAULT_MODEL",
     "LABELS",
+    "TRAIN_PARAMS",
     "Decision",
     "LineModel",
     "TrainingPage",
     "block_breaks",
     "constrain",
+    "crops",
     "decisions",
     "domain_items",
     "gold_labels",
     "load_model",
     "load_pages",
+    "page_table",
     "train",
+    "trainable",
 ]
 
 #: Body labels: ``(ends a paragraph, opens an article)`` for each.

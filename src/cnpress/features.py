@@ -41,10 +41,9 @@ from .bylines import (
     split_trailing_attribution,
 )
 from .chars import CLAUSE_PUNCT, HAN_CLASS, SENTENCE_END, TERMINAL_PUNCT, column_width
-from .classify import BLANK, SECTION_NUMBER, LineTag, tag_lines
+from .classify import BLANK, SECTION_NUMBER, LineTag
 from .furniture import INLINE_JUMP, is_paper_name
-from .headings import assign_heading_roles
-from .layout import MAX_HEADING_EMS, Layout, analyse_layout
+from .layout import MAX_HEADING_EMS, Layout
 from .model import BlockKind, Options
 from .normalize import NLine
 from .spacing import word_crosses
@@ -135,11 +134,9 @@ def rule_verdicts(lines: Sequence[NLine]) -> Rules:
     >>> r.kind[1], r.kind[2], sorted(r.ends)
     ('furniture', 'paragraph', [2])
     """
-    from .pipeline import build_blocks  # the rule pass reuses the block builder
+    from .pipeline import rule_blocks  # the rule pass reuses the 0.1 block builder
 
-    tags = tag_lines(lines)
-    layout = analyse_layout(lines, tags)
-    blocks = assign_heading_roles(build_blocks(lines, tags, layout, _RULE_OPTIONS, []))
+    tags, layout, blocks = rule_blocks(lines, _RULE_OPTIONS, [])
     kind: dict[int, str] = {}
     ends: set[int] = set()
     heading_block: dict[int, int] = {}

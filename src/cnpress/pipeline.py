@@ -37,7 +37,7 @@ from .reading import split_lines
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
 
-__all__ = ["build_blocks", "build_labelled_blocks", "clean", "parse", "parse_rules", "polish"]
+__all__ = ["build_blocks", "build_labelled_blocks", "clean", "parse", "parse_rules", "polish", "rule_blocks"]
 
 _MD_MARK = regex.compile(r"^#{1,6} +")
 _DEFAULT = Options()
@@ -273,19 +273,28 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     return Document(tuple(blocks), tuple(articles_from_starts(blocks, starts)), tuple(repairs), styles)
 
 
+def rule_blocks(
+    lines: Sequence[NLine], options: Options = _DEFAULT, repairs: list[Repair] | None = None,
+) -> tuple[list[LineTag], Layout, list[Block]]:
+    """The rule pass of cnpress 0.1 over normalised lines: line rules,
+    layout, blocks with their heading roles."""
+    tags = tag_lines(lines)
+    layout = analyse_layout(lines, tags)
+    return tags, layout, assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
+
+
 def parse_rules(text: str, options: Options = _DEFAULT) -> Document:
     """Parse with the hand-written rules of cnpress 0.1 alone (no model).
 
     Kept as a baseline (``benchmarks/``) and as the source of the rule
-    features; :func:`parse` is what to use.
+    features (:func:`cnpress.features.rule_verdicts`); :func:`parse` is what
+    to use.
 
     >>> [b.kind.value for b in parse_rules("·· 10\\n正文。").blocks]
     ['furniture', 'paragraph']
     """
     lines, repairs = normalize_lines(split_lines(text), options)
-    tags = tag_lines(lines)
-    layout = analyse_layout(lines, tags)
-    blocks = assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
+    _, layout, blocks = rule_blocks(lines, options, repairs)
     return Document(tuple(blocks), tuple(assemble_articles(blocks, layout.starts)), tuple(repairs))
 
 
