@@ -67,6 +67,8 @@ _HAN = regex.compile(f"[{HAN_CLASS}]")
 _LIST_ITEM = regex.compile(
     r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])"
 )
+# An author credit: "文 / 卢劲", "文/图 张三", "撰文：李四".
+_AUTHOR_CREDIT = regex.compile(r"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[\p{Han}·]")
 #: A line is letter-spaced when at least this share of its space-separated
 #: pieces are single Han characters ("新 华 社 记 者戚 德 良 支 林 飞").
 LETTER_SPACED_SHARE: Final = 0.5
@@ -254,6 +256,8 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("agency-or-role")
     if text.endswith(_CREDIT_END):
         facts.append("credit-end")
+    if _AUTHOR_CREDIT.match(text):
+        facts.append("author-credit")
     if is_paper_name(text):
         facts.append("paper-name")
     if ("版" in text) and INLINE_JUMP.search(text):
