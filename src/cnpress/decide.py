@@ -86,10 +86,6 @@ class TrainingPage:
     weight: int = 1
 
 
-#: What a neighbour's fact in a row starts with ("-1:", "2:").
-_WINDOW_MARKS: Final = frozenset("-0123456789")
-
-
 def domain_items(table: FeatureTable) -> list[list[str]]:
     """The model's input: every row's attributes, and the line's own facts
     once more under the name of its input style ("frustratingly easy"
@@ -105,9 +101,9 @@ def domain_items(table: FeatureTable) -> list[list[str]]:
     (['bias', 'style=column'], True, True)
     """
     out = []
-    for r in table.rows:
-        style = r[1][6:]  # rows open with "bias", "style=<name>"
-        out.append([*r, *(f"{style}:{a}" for a in r if a[:1] not in _WINDOW_MARKS and not a.startswith("style="))])
+    for r, lent in zip(table.rows, table.lent, strict=True):
+        prefix = r[1][6:] + ":"  # rows open with "bias", "style=<name>", then the line's own facts
+        out.append([*r, prefix + "bias", *[prefix + a for a in r[2:lent]]])
     return out
 
 

@@ -86,7 +86,9 @@ def _letter_spaced(text: str) -> bool:
     singles = sum(len(p) == 1 and _HAN.match(p) is not None for p in pieces)
     return len(pieces) >= 3 and singles >= LETTER_SPACED_SHARE * len(pieces)
 # Clause marks, full-width and the half-width ones extraction leaves in Chinese text.
-_CLAUSE_MARKS: Final = CLAUSE_PUNCT | frozenset(",;?!")
+_CLAUSE_MARK: Final = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_PUNCT | frozenset(",;?!")))) + "]")
+# A sentence end (inside a line, it marks running prose).
+_SENTENCE_END: Final = regex.compile("[" + regex.escape("".join(sorted(SENTENCE_END))) + "]")
 # A Markdown heading mark: "## 促转型：…".
 _MD_MARK = regex.compile(r"^#{1,6} +")
 # Digits, for the repeated-line fact ("·· 10" and "·· 11" repeat).
@@ -119,7 +121,9 @@ class FeatureTable:
     """The rows of the feature table, one per non-blank line, in line order.
 
     ``own`` holds each line's own facts; ``rows`` adds its neighbours'
-    main facts (what a model reads).  ``regions`` are the style regions.
+    main facts (what a model reads): ``rows[i][2:lent[i]]`` are line ``i``'s
+    own facts in its row (after ``bias`` and its style), the rest are
+    lent by its neighbours.  ``regions`` are the style regions.
     """
 
     lines: tuple[NLine, ...]
@@ -127,6 +131,7 @@ class FeatureTable:
     rows: tuple[tuple[str, ...], ...]
     regions: tuple[Region, ...]
     rules: Rules
+    lent: tuple[int, ...]
 
 
 def rule_verdicts(lines: Sequence[NLine]) -> Rules:
@@ -236,9 +241,9 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("layoutstart")
     if last in TERMINAL_PUNCT or (len(text) > 1 and text[-2] in SENTENCE_END):
         facts.append("terminal")
-    clauses = sum(c in _CLAUSE_MARKS for c in inner)
+    clauses = len(_CLAUSE_MARK.findall(inner))
     facts.append("clauses=" + _count_bucket(clauses))
-    if any(c in SENTENCE_END for c in inner):
+    if _SENTENCE_END.search(inner):
         facts.append("sentence-inside")
     if line.marker:
         facts.append("marker=" + line.marker)
@@ -388,6 +393,7 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
     # The facts a neighbour lends a row, filtered once per line.
     lent = [tuple(f for f in facts if f.startswith(_WINDOW_FACTS)) for facts in own]
     rows: list[tuple[str, ...]] = []
+    split: list[int] = []  # where each row's lent facts begin
     for i, line in enumerate(lines):
         style = style_of[i]
         facts = ["bias", "style=" + style, *own[i]]
@@ -400,9 +406,10 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
         if j is not None and _may_run_on(line.text, lines[j].text) and word_crosses(line.text[-2:],
                                                                                    lines[j].text[:2]):
             facts.append("word-crosses-next")
+        split.append(len(facts))
         for off in WINDOW:
             j = neighbour(i, off)
             if j is not None:
                 facts += [f"{off}:{f}" for f in lent[j]]
         rows.append(tuple(facts))
-    return FeatureTable(lines, tuple(own), tuple(rows), regions, rules)
+    return FeatureTable(lines, tuple(own), tuple(rows), regions, rules, tuple(split))
