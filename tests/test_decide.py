@@ -16,6 +16,7 @@ from cnpress.decide import (
     LABELS,
     LineModel,
     TrainingPage,
+    constrain,
     decisions,
     gold_labels,
     load_model,
@@ -231,3 +232,23 @@ def test_cli_bad_model_is_one_line_and_status_2(tmp_path: Path, capsys: pytest.C
     assert main(["clean", "--model", str(tmp_path / "missing.crfsuite"), str(tmp_path / "page.txt")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cnpress: ") and err.count("\n") == 1
+
+
+# --- what a style fixes by definition (constrain) ---------------------------------
+
+def test_constrain_blank_separated_sentence_end_ends_the_paragraph() -> None:
+    # A converter's blank-line-separated text with extraction noise (so not cnpress's own output).
+    text = "\n\n".join(["这是一个完整的段落，潜心 20年，它在这里结束。" * 3] * 6)
+    table = build_table(_lines(text))
+    assert table.regions[0].style == "long-line+blank-sep"
+    assert constrain(table, ["body"] * 6) == ["end"] * 6
+
+
+def test_constrain_a_vertical_run_is_one_block() -> None:
+    table = build_table([NLine(n, c) for n, c in enumerate("本报记者齐旭", 1)])
+    assert constrain(table, ["byline", "section", "section", "byline", "title", "section"]) == ["byline"] * 6
+
+
+def test_constrain_sparse_markdown_marks_make_headings() -> None:
+    table = build_table(_lines("## 促转型：向“数字化”要竞争力\n" + "\n".join([COLUMN] * 20)))
+    assert constrain(table, ["byline"] + ["body"] * 20)[0] == "title"
