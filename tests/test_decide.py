@@ -252,3 +252,29 @@ def test_constrain_a_vertical_run_is_one_block() -> None:
 def test_constrain_sparse_markdown_marks_make_headings() -> None:
     table = build_table(_lines("## 促转型：向“数字化”要竞争力\n" + "\n".join([COLUMN] * 20)))
     assert constrain(table, ["byline"] + ["body"] * 20)[0] == "title"
+
+
+#: An example line for every named fact of the tables in cnpress.features.
+FACT_EXAMPLES = {
+    "section-number": "一、提高认识",
+    "list-item": "三是开展消费电子内循环行动。",
+    "agency-or-role": "新华社记者 陈刚",
+    "credit-end": "新华社记者 季春鹏 摄",
+    "author-credit": "文 / 卢劲",
+    "paper-name": "中原建设导刊",
+    "jump": "（下转第2版）",
+    "dateline": "据新华社北京1月12日电（记者周志方、赵秀",
+    "lead-in": "本报讯 记者齐旭报道：6月27日，中博会开幕。",
+    "trailing-attribution": "…并于近日播出。（马卫星）",
+}
+
+
+def test_every_named_fact_has_an_example_that_sets_it() -> None:
+    from cnpress.features import LEAD_FACTS, SHAPE_FACTS, WORD_FACTS
+
+    names = [name for table in (SHAPE_FACTS, WORD_FACTS, LEAD_FACTS) for name, _ in table]
+    assert sorted(names) == sorted(FACT_EXAMPLES)
+    for name in names:
+        facts = build_table([NLine(1, FACT_EXAMPLES[name])]).own[0]
+        assert name in facts, (name, facts)
+        assert name not in build_table([NLine(1, "有光，才有了人们眼中色彩斑斓的世界。")]).own[0]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -206,6 +206,29 @@ def _width_fact(w: float, col: float) -> str:
     return "w=half" if w > col / 2 else "w=tiny"
 
 
+#: Facts of a line's shape, by name: the fact is set when its test holds on
+#: the line's text.  (A table, so that a fact is added in one place; the
+#: tests in tests/test_decide.py give an example of each.)
+SHAPE_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
+    ("section-number", lambda t: SECTION_NUMBER.match(t) is not None),
+    ("list-item", lambda t: _LIST_ITEM.match(t) is not None),
+)
+#: Facts of a line's words, read with letter-spacing removed.
+WORD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
+    ("agency-or-role", lambda t: len(t) <= 30 and _AGENCY_OR_ROLE.search(t) is not None),
+    ("credit-end", lambda t: t.endswith(_CREDIT_END)),
+    ("author-credit", lambda t: _AUTHOR_CREDIT.match(t) is not None),
+    ("paper-name", is_paper_name),
+    ("jump", lambda t: "版" in t and INLINE_JUMP.search(t) is not None),
+)
+#: Facts of a byline or dateline opening or closing a paragraph.
+LEAD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
+    ("dateline", lambda t: _DATELINE.match(t) is not None),
+    ("lead-in", lambda t: t.startswith(LEAD_IN_STARTS) and split_lead_in(t) is not None),
+    ("trailing-attribution", lambda t: t[-1:] in TRAILING_ENDS and split_trailing_attribution(t) is not None),
+)
+
+
 def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bool) -> list[str]:
     """A line's facts that need only the line itself and the rule verdicts.
 
@@ -247,38 +270,21 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
         facts.append("sentence-inside")
     if line.marker:
         facts.append("marker=" + line.marker)
-    if SECTION_NUMBER.match(text):
-        facts.append("section-number")
-    if _LIST_ITEM.match(text):
-        facts.append("list-item")
+    facts += [name for name, test in SHAPE_FACTS if test(text)]
     if _letter_spaced(text):
         # "贵 州 梦 寐 山 门 开", "本 报 记 者": read without the spaces.
         facts.append("letter-spaced")
         text = text.replace(" ", "")
     if len(text) <= 40 and looks_like_byline_line(text, line.marker):
         facts.append("byline-shape")
-    if len(text) <= 30 and _AGENCY_OR_ROLE.search(text):
-        facts.append("agency-or-role")
-    if text.endswith(_CREDIT_END):
-        facts.append("credit-end")
-    if _AUTHOR_CREDIT.match(text):
-        facts.append("author-credit")
-    if is_paper_name(text):
-        facts.append("paper-name")
-    if ("版" in text) and INLINE_JUMP.search(text):
-        facts.append("jump")
+    facts += [name for name, test in WORD_FACTS if test(text)]
     if repeated:
         facts.append("repeated")
     if " " in text:
         facts.append("has-space")
     if mark:
         facts.append("md-mark")
-    if _DATELINE.match(text):
-        facts.append("dateline")
-    if text.startswith(LEAD_IN_STARTS) and split_lead_in(text) is not None:
-        facts.append("lead-in")
-    if last in TRAILING_ENDS and split_trailing_attribution(text) is not None:
-        facts.append("trailing-attribution")
+    facts += [name for name, test in LEAD_FACTS if test(text)]
     opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
     if opened > 0:
         facts.append("bracket-open")
