@@ -1,14 +1,14 @@
 """The feature table: every fact about every line, computed once.
 
 One row per non-blank line.  A row is a tuple of attribute strings
-(``"last=。"``, ``"w=full"``, ``"rule:old=title"``): what the line looks like
+(``"last=。"``, ``"w=full"``, ``"old=title"``, ``"-1:terminal"``): what the line looks like
 (width against its region's column, first and last characters, numbering,
 punctuation), what its neighbours look like, what the hand-written rules of
 cnpress 0.1 say about it (every rule's verdict is a feature, never a
 decision), and a few facts only the whole page knows (a line repeated from
-page to page).  Positions on the page (first or last lines) are left out:
-on generated pages they give furniture away, and real inputs are often
-fragments of a page.
+page to page, the lines next to a form feed's page break).  Other positions
+on the page (first or last lines) are left out: on generated pages they
+give furniture away, and real inputs are often fragments of a page.
 
 Facts whose meaning depends on the input style (a blank line, a short
 line) are normalised per style (:mod:`cnpress.styles`): widths against the
