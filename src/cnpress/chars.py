@@ -136,6 +136,20 @@ BULLET_CLASS: Final = r"•·●◆■"
 CN_NUMERALS: Final = "一二三四五六七八九十"
 
 
+def bracket_balance(text: str) -> int:
+    """How many round brackets ``text`` leaves open (negative: closes more
+    than it opens), full- and half-width alike.
+
+    >>> bracket_balance("…电（记者翟景"), bracket_balance("升）过去"), bracket_balance("（来源：某报）")
+    (1, -1, 0)
+    """
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+#: Half-width marks that are clause punctuation when extraction leaves them in Chinese text.
+HALF_CLAUSE_PUNCT: Final = frozenset(",;?!")
+
+
 def column_width(text: str) -> float:
     """Return how many ems ``text`` takes in a CJK column.
 

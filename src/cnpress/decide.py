@@ -21,7 +21,9 @@ tells which features weighed most in a decision.
 from __future__ import annotations
 
 import itertools
+import json
 import os
+import random
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ import pycrfsuite
 
 from .features import FeatureTable, build_table
 from .normalize import NLine, normalize_lines, page_starts
-from .reading import split_lines
+from .reading import read_text, split_lines
 
 __all__ = [
     "BODY_LABELS",
@@ -376,8 +378,6 @@ def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike
     layout), else beside it.  Raises ``ValueError`` naming the file when a
     gold file is malformed or its text cannot be found.
     """
-    import json
-
     files: list[Path] = []
     for p in map(Path, paths):
         files += sorted(p.glob("*.json")) if p.is_dir() else [p]
@@ -396,8 +396,6 @@ def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike
         text_path = next((c for c in candidates if c.is_file()), None)
         if text_path is None:
             raise ValueError(f"{g}: its text {name} is not in {' or '.join(str(c.parent) for c in candidates)}")
-        from .reading import read_text
-
         pages.append(TrainingPage(read_text(text_path), gold, weight))
     return pages
 
@@ -417,8 +415,6 @@ def crops(text: str, table: FeatureTable, labels: Sequence[str], seed: int) -> l
     >>> [(c, ls) for c, ls in crops("甲。\\n乙。\\n丙。\\n丁。", t, ["end"] * 4, 0)][0][1]
     ['end']
     """
-    import random
-
     raw = split_lines(text)
     label_of = {line.no: label for line, label in zip(table.lines, labels, strict=True)}
     rng = random.Random(seed)

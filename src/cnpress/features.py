@@ -40,7 +40,15 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
-from .chars import CLAUSE_PUNCT, HAN_CLASS, SENTENCE_END, TERMINAL_PUNCT, column_width
+from .chars import (
+    CLAUSE_PUNCT,
+    HALF_CLAUSE_PUNCT,
+    HAN_CLASS,
+    SENTENCE_END,
+    TERMINAL_PUNCT,
+    bracket_balance,
+    column_width,
+)
 from .classify import BLANK, SECTION_NUMBER, LineTag
 from .furniture import INLINE_JUMP, is_paper_name
 from .layout import MAX_HEADING_EMS, Layout
@@ -68,7 +76,7 @@ _LIST_ITEM = regex.compile(
     r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])"
 )
 # An author credit: "文 / 卢劲", "文/图 张三", "撰文：李四".
-_AUTHOR_CREDIT = regex.compile(r"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[\p{Han}·]")
+_AUTHOR_CREDIT = regex.compile(rf"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[{HAN_CLASS}·]")
 #: A line is letter-spaced when at least this share of its space-separated
 #: pieces are single Han characters ("新 华 社 记 者戚 德 良 支 林 飞").
 LETTER_SPACED_SHARE: Final = 0.5
@@ -86,7 +94,7 @@ def _letter_spaced(text: str) -> bool:
     singles = sum(len(p) == 1 and _HAN.match(p) is not None for p in pieces)
     return len(pieces) >= 3 and singles >= LETTER_SPACED_SHARE * len(pieces)
 # Clause marks, full-width and the half-width ones extraction leaves in Chinese text.
-_CLAUSE_MARK: Final = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_PUNCT | frozenset(",;?!")))) + "]")
+_CLAUSE_MARK: Final = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_PUNCT | HALF_CLAUSE_PUNCT))) + "]")
 # A sentence end (inside a line, it marks running prose).
 _SENTENCE_END: Final = regex.compile("[" + regex.escape("".join(sorted(SENTENCE_END))) + "]")
 # A Markdown heading mark: "## 促转型：…".
@@ -285,7 +293,7 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
     if mark:
         facts.append("md-mark")
     facts += [name for name, test in LEAD_FACTS if test(text)]
-    opened = text.count("（") + text.count("(") - text.count("）") - text.count(")")
+    opened = bracket_balance(text)
     if opened > 0:
         facts.append("bracket-open")
     elif opened < 0:

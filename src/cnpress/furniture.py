@@ -11,7 +11,7 @@ from typing import Final
 
 import regex
 
-from .chars import GARBLED_BRACKETS, SENTENCE_END
+from .chars import GARBLED_BRACKETS, HAN_CLASS, SENTENCE_END
 from .normalize import NLine
 
 __all__ = [
@@ -39,7 +39,7 @@ def is_paper_name(text: str) -> bool:
     (True, True, False)
     """
     return (4 <= len(text) <= PAPER_NAME_MAX and text.endswith(PAPER_NAME_ENDS)
-            and regex.fullmatch(r"\p{Han}+", text) is not None and not text.startswith(("据", "本报")))
+            and _ALL_HAN.fullmatch(text) is not None and not text.startswith(("据", "本报")))
 
 
 #: Names newspapers give their pages (版名), as they follow a page code in a
@@ -107,6 +107,10 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
     ("page-code", r"^[A-H][0-9]{1,2}\s*版?\s*" + _EDITION_NAME + "$"),
 )
 
+# A whole jump marker, and a line of Han characters only.
+_JUMP: Final = regex.compile(_JUMP_BODY)
+_ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
+
 #: A jump marker inside a body line, at its end or its start.
 INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
 
@@ -119,7 +123,7 @@ def restore_jump_brackets(marker: str) -> str:
     >>> restore_jump_brackets("渊下转第3版冤"), restore_jump_brackets("渊源")
     ('（下转第3版）', '渊源')
     """
-    if marker[:1] in GARBLED_BRACKETS and marker[-1:] in GARBLED_BRACKETS and regex.fullmatch(_JUMP_BODY, marker):
+    if marker[:1] in GARBLED_BRACKETS and marker[-1:] in GARBLED_BRACKETS and _JUMP.fullmatch(marker):
         return GARBLED_BRACKETS[marker[0]] + marker[1:-1] + GARBLED_BRACKETS[marker[-1]]
     return marker
 
@@ -132,7 +136,7 @@ def jump_target(marker: str) -> tuple[str, int] | None:
     >>> jump_target("（上接第十二版）")
     ('from', 12)
     """
-    m = regex.search(_JUMP_BODY, marker)
+    m = _JUMP.search(marker)
     if not m:
         return None
     direction = "from" if m.group("dir") in ("上接", "接") else "on"

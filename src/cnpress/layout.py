@@ -54,11 +54,10 @@ from .classify import BLANK, HEADING, KICKER_TEXT, SECTION_NUMBER, TEXT, LineTag
 from .furniture import INLINE_JUMP, is_pull_quote
 from .normalize import NLine
 from .spacing import word_crosses
+from .styles import LONG_LINE_EMS
 
 __all__ = ["LONG_LINE_EMS", "Layout", "analyse_layout"]
 
-#: A region whose column is wider than this is one-paragraph-per-line text.
-LONG_LINE_EMS: Final = 45.0
 #: How many text lines one column-width estimate covers.
 REGION_LINES: Final = 48
 #: How many lines either side a pull quote's text is looked for.

@@ -23,11 +23,11 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
-from .chars import EM_DASH
+from .chars import EM_DASH, bracket_balance
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model
-from .features import build_table
+from .features import VERTICAL_CHARS, build_table
 from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .layout import Layout, analyse_layout
@@ -314,12 +314,7 @@ _HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})
 _BRACKET_TAIL: Final = regex.compile(r"^[^，。！？、（）()\s]{1,12}[）)]")
 
 
-def _opens_bracket(text: str) -> bool:
-    """Whether a line leaves a bracket open: "…电（记者翟景"."""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
-#: A byline line this short is one character of a vertical byline ("本" / "报" /
-#: "记" / "者"): it joins the byline line before it.
-_VERTICAL_CHARS: Final = 2
+
 
 
 def build_labelled_blocks(
@@ -368,7 +363,7 @@ def build_labelled_blocks(
         byline's bracket when it opens that body line
         ("…电（记者翟景" / "升）过去一年里，…")."""
         if byline and nxt is not None and byline[-1].no not in breaks:
-            tail = _BRACKET_TAIL.match(nxt.text) if _opens_bracket(byline[-1].text) else None
+            tail = _BRACKET_TAIL.match(nxt.text) if bracket_balance(byline[-1].text) > 0 else None
             if tail and tail.end() < len(nxt.text):
                 byline.append(NLine(nxt.no, tail.group()))
                 nxt = NLine(nxt.no, nxt.text[tail.end():], nxt.marker)
@@ -422,7 +417,7 @@ def build_labelled_blocks(
         flush_caption()
         if label == "byline":
             if byline and (byline[-1].no in breaks
-                           or not (len(byline[-1].text) <= _VERTICAL_CHARS and len(line.text) <= _VERTICAL_CHARS)):
+                           or not (len(byline[-1].text) <= VERTICAL_CHARS and len(line.text) <= VERTICAL_CHARS)):
                 flush_byline()
             byline.append(line)
             continue

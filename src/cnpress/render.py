@@ -7,6 +7,7 @@ from typing import Any, Final
 
 import regex
 
+from .chars import HAN_CLASS
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair
 
 __all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
@@ -16,7 +17,7 @@ _BODY_KINDS: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
 _HEAD_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE})
 #: A lead-in byline ending in one of these is glued to its paragraph with no space.
 _GLUED_AFTER: Final = frozenset("：:）)")
-_HAN: Final = regex.compile(r"\p{Han}")
+_HAN: Final = regex.compile(f"[{HAN_CLASS}]")
 
 
 def _hidden_kinds(options: Options) -> frozenset[BlockKind]:
