@@ -66,34 +66,64 @@ def tokenizer() -> jieba.Tokenizer:
 def word_crosses(left: str, right: str) -> bool:
     """Whether jieba's dictionary (HMM off) reads a word across ``left|right``.
 
+    The same answer as segmenting ``left + right`` with ``jieba.cut(...,
+    HMM=False)`` and looking for a word over the break, computed with one
+    word graph instead of two where the text is one of jieba's blocks.
+
     >>> word_crosses("摄", "影报道"), word_crosses("季春鹏", "摄")
     (True, False)
     """
-    if not _may_cross(left, right):
-        return False
+    text = left + right
+    at = len(left)
+    tk = tokenizer()
+    dag = tk.get_DAG(text)  # dag[k]: the last index of every dictionary word starting at k
+    if not any(last >= at for k in range(at) for last in dag[k]):
+        # No dictionary word spans the break; only an ASCII run or CRLF can.
+        if not (_ascii_alnum(left[-1:]) and _ascii_alnum(right[:1])
+                or (left.endswith("\r") and right.startswith("\n"))):
+            return False
+        return _cut_crosses(text, at)
+    if _JIEBA_BLOCK.fullmatch(text) is None:
+        return _cut_crosses(text, at)
+    route: dict[int, tuple[float, int]] = {}
+    tk.calc(text, dag, route)
+    # jieba's __cut_DAG_NO_HMM: follow the best route; runs of one-character
+    # ASCII words are one word.
+    x, run_start = 0, -1
+    while x < len(text):
+        y = route[x][1] + 1
+        if y - x == 1 and _ascii_alnum(text[x]):
+            if run_start < 0:
+                run_start = x
+        else:
+            if run_start >= 0:
+                if run_start < at < x:
+                    return True
+                run_start = -1
+            if x < at < y:
+                return True
+        x = y
+    return 0 <= run_start < at < len(text)
+
+
+# jieba's own block pattern (``jieba.re_han_default``): text that it segments
+# by its word graph as one piece.
+_JIEBA_BLOCK = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _cut_crosses(text: str, at: int) -> bool:
+    """The slow, general path of :func:`word_crosses`: jieba's segmentation."""
     pos = 0
-    for word in tokenizer().cut(left + right, HMM=False):
+    for word in tokenizer().cut(text, HMM=False):
         end = pos + len(word)
-        if pos < len(left) < end:
+        if pos < at < end:
             return True
         pos = end
     return False
-
-
-def _may_cross(left: str, right: str) -> bool:
-    """Whether a word of jieba's (HMM off) can run across ``left|right`` at all.
-
-    Only three kinds of word can: one in the dictionary (looked up directly,
-    without segmenting: most calls end here, far more cheaply), a run of
-    ASCII letters and digits, and CRLF.
-    """
-    at = len(left)
-    dag = tokenizer().get_DAG(left + right)  # dag[k]: the last index of every word starting at k
-    if any(last >= at for k in range(at) for last in dag[k]):
-        return True
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
-        return True
-    return left.endswith("\r") and right.startswith("\n")
 
 
 def _collapse_run(match: regex.Match[str]) -> str:
