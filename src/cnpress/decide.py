@@ -34,6 +34,7 @@ from typing import Any, Final
 
 import pycrfsuite
 
+from .columns import unfold
 from .features import FeatureTable, build_table
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
@@ -331,7 +332,9 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
     (1, 'furniture', 'old=furniture')
     """
     m = model or load_model()
-    table = page_table(text)
+    unfolded = unfold(split_lines(text))  # side-by-side columns are read as parse reads them
+    table = page_table("\n".join(unfolded.lines) if unfolded else text)
+    origin = unfolded.origin if unfolded else None
     if not table.rows:
         return []
     tagger = m.tagger()
@@ -342,7 +345,8 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
     out = []
     for i, (line, label) in enumerate(zip(table.lines, labels, strict=True)):
         why = None if label == raw[i] else _CONSTRAINT_REASON["md" if "+md" in style[i] else "own"]
-        out.append(Decision(line.no, label, tagger.marginal(raw[i], i), tuple(m.explain(items[i], label, top)),
+        no = origin[line.no - 1] if origin else line.no
+        out.append(Decision(no, label, tagger.marginal(raw[i], i), tuple(m.explain(items[i], label, top)),
                             line.text, why))
     return out
 

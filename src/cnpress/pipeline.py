@@ -25,6 +25,7 @@ from .bylines import (
 )
 from .chars import EM_DASH, bracket_balance
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
+from .columns import SIDE_BY_SIDE, to_raw_lines, unfold
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model
 from .features import VERTICAL_CHARS, build_table
@@ -262,6 +263,9 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
     """
     raw = split_lines(text)
+    unfolded = unfold(raw)  # side-by-side columns, read column by column
+    if unfolded is not None:
+        raw = list(unfolded.lines)
     lines, repairs = normalize_lines(raw, options)
     table = build_table(lines, page_starts=page_starts(raw))
     labels = (model or load_model()).labels(table)
@@ -270,7 +274,11 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
     styles = tuple(StyleSpan(r.style, (lines[r.first].no, lines[r.last - 1].no)) for r in table.regions)
-    return Document(tuple(blocks), tuple(articles_from_starts(blocks, starts)), tuple(repairs), styles)
+    doc = Document(tuple(blocks), tuple(articles_from_starts(blocks, starts)), tuple(repairs), styles)
+    if unfolded is None:
+        return doc
+    doc = to_raw_lines(doc, unfolded.origin)
+    return replace(doc, styles=doc.styles + tuple(StyleSpan(SIDE_BY_SIDE, span) for span in unfolded.pages))
 
 
 def rule_blocks(

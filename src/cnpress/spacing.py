@@ -79,7 +79,7 @@ def word_crosses(left: str, right: str) -> bool:
     dag = tk.get_DAG(text)  # dag[k]: the last index of every dictionary word starting at k
     if not any(last >= at for k in range(at) for last in dag[k]):
         # No dictionary word spans the break; only an ASCII run or CRLF can.
-        if not (_ascii_alnum(left[-1:]) and _ascii_alnum(right[:1])
+        if not ((_ascii_alnum(left[-1:]) and _ascii_alnum(right[:1]))
                 or (left.endswith("\r") and right.startswith("\n"))):
             return False
         return _cut_crosses(text, at)
