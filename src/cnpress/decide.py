@@ -34,8 +34,8 @@ from typing import Any, Final
 
 import pycrfsuite
 
-from .columns import unfold
 from .features import FeatureTable, build_table
+from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
 
@@ -332,9 +332,8 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
     (1, 'furniture', 'old=furniture')
     """
     m = model or load_model()
-    unfolded = unfold(split_lines(text))  # side-by-side columns are read as parse reads them
-    table = page_table("\n".join(unfolded.lines) if unfolded else text)
-    origin = unfolded.origin if unfolded else None
+    lines, origin, _ = reading_order(split_lines(text))  # the order parse reads the lines in
+    table = page_table("\n".join(lines) if origin else text)
     if not table.rows:
         return []
     tagger = m.tagger()
@@ -445,15 +444,20 @@ def train(pages: Iterable[TrainingPage], out: str | os.PathLike[str],
     trainer = pycrfsuite.Trainer(verbose=False)
     count = 0
     for index, page in enumerate(pages):
-        table = page_table(page.text)
+        # Read in the order parse reads (columns unfolded, interleaving undone);
+        # the gold is on raw line numbers.
+        ordered, origin, _ = reading_order(split_lines(page.text))
+        page_text = "\n".join(ordered) if origin else page.text
+        table = page_table(page_text)
         if not table.rows or not trainable(page.gold):
             continue
-        labels = gold_labels(table.lines, page.gold)
+        raw_lines = [NLine(origin[ln.no - 1], ln.text) for ln in table.lines] if origin else table.lines
+        labels = gold_labels(raw_lines, page.gold)
         xs = domain_items(table)
         for _ in range(page.weight):
             trainer.append(xs, labels)
             count += 1
-        for text, crop_labels in crops(page.text, table, labels, index):
+        for text, crop_labels in crops(page_text, table, labels, index):
             crop_table = page_table(text)
             if len(crop_table.rows) == len(crop_labels):
                 trainer.append(domain_items(crop_table), crop_labels)

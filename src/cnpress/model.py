@@ -180,6 +180,11 @@ class Options:
     collapse_letter_spacing: bool = True
     #: Shorten ``———`` to ``——``.
     shorten_dashes: bool = True
+    #: Read columns interleaved line by line column by column
+    #: (:mod:`cnpress.interleave`).  Off by default: the stretches are found
+    #: and recorded in ``Document.styles`` either way, but undoing them
+    #: still costs as much as it gains on the scored pages (docs/structure.md).
+    undo_interleaving: bool = False
     #: In ``render_text``: include bylines, captions and sources.
     render_bylines: bool = True
     render_captions: bool = False

@@ -25,12 +25,13 @@ from .bylines import (
 )
 from .chars import EM_DASH, bracket_balance
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
-from .columns import SIDE_BY_SIDE, to_raw_lines, unfold
+from .columns import to_raw_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model
 from .features import VERTICAL_CHARS, build_table
 from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
+from .interleave import reading_order
 from .layout import Layout, analyse_layout
 from .model import Block, BlockKind, Document, Options, Placement, Repair, StyleSpan
 from .normalize import LONG_DASH, NLine, normalize_lines, page_starts
@@ -262,10 +263,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
     [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
     """
-    raw = split_lines(text)
-    unfolded = unfold(raw)  # side-by-side columns, read column by column
-    if unfolded is not None:
-        raw = list(unfolded.lines)
+    # Side-by-side and interleaved columns are read column by column first.
+    raw, origin, order_styles = reading_order(split_lines(text), options.undo_interleaving)
     lines, repairs = normalize_lines(raw, options)
     table = build_table(lines, page_starts=page_starts(raw))
     labels = (model or load_model()).labels(table)
@@ -275,10 +274,9 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
     styles = tuple(StyleSpan(r.style, (lines[r.first].no, lines[r.last - 1].no)) for r in table.regions)
     doc = Document(tuple(blocks), tuple(articles_from_starts(blocks, starts)), tuple(repairs), styles)
-    if unfolded is None:
-        return doc
-    doc = to_raw_lines(doc, unfolded.origin)
-    return replace(doc, styles=doc.styles + tuple(StyleSpan(SIDE_BY_SIDE, span) for span in unfolded.pages))
+    if origin is not None:
+        doc = to_raw_lines(doc, origin)
+    return replace(doc, styles=doc.styles + order_styles) if order_styles else doc
 
 
 def rule_blocks(
