@@ -318,3 +318,31 @@ def test_page_shaped_text_never_raises_and_loses_nothing(page: list[str]) -> Non
     # every block is in exactly one article
     in_articles = [id(b) for a in doc.articles for b in a.blocks]
     assert sorted(in_articles) == sorted(id(b) for b in doc.blocks)
+
+
+@st.composite
+def side_by_side_text(draw: st.DrawFn) -> str:
+    """Two or three columns of generated newspaper text set side by side, as
+    ``pdftotext -layout`` does (the gutter at a column start, with indents)."""
+    columns = [[line for line in draw(newspaper_text()).split("\n") if line] for _ in range(draw(st.integers(2, 3)))]
+    width = max(len(line) for column in columns for line in column) + draw(st.integers(2, 6))
+    rows = []
+    for k in range(max(len(c) for c in columns)):
+        cells = [c[k] if k < len(c) else "" for c in columns]
+        rows.append("".join(cell.ljust(width) for cell in cells).rstrip())
+    return "\n".join(rows)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(side_by_side_text(), st.booleans())
+def test_columns_lose_nothing_and_keep_spans_valid(text: str, undo: bool) -> None:
+    doc = cnpress.parse(text, cnpress.Options(undo_interleaving=undo))
+    assert unaccounted(text, doc) == {}
+    n = len(cnpress.split_lines(text))
+    raw = cnpress.split_lines(text)
+    for b in doc.blocks:
+        assert b.lines and 1 <= b.span[0] <= b.span[1] <= n
+        assert (min(b.lines), max(b.lines)) == b.span
+        # Every character of the block stands on one of its raw lines.
+        held = Counter(c for c in "".join(raw[k - 1] for k in set(b.lines)).translate(_NARROW) if not c.isspace())
+        assert Counter(c for c in b.text.translate(_NARROW) if not c.isspace()) - held == Counter()
