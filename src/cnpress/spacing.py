@@ -76,8 +76,12 @@ def word_crosses(left: str, right: str) -> bool:
     text = left + right
     at = len(left)
     tk = tokenizer()
-    dag = tk.get_DAG(text)  # dag[k]: the last index of every dictionary word starting at k
-    if not any(last >= at for k in range(at) for last in dag[k]):
+    if len(text) <= _SHORT and not any(tk.FREQ.get(text[k:end]) for k in range(at)
+                                       for end in range(at + 1, len(text) + 1)):
+        dag = None  # no dictionary word over the break, looked up directly
+    else:
+        dag = tk.get_DAG(text)  # dag[k]: the last index of every dictionary word starting at k
+    if dag is None or not any(last >= at for k in range(at) for last in dag[k]):
         # No dictionary word spans the break; only an ASCII run or CRLF can.
         if not ((_ascii_alnum(left[-1:]) and _ascii_alnum(right[:1]))
                 or (left.endswith("\r") and right.startswith("\n"))):
@@ -106,6 +110,9 @@ def word_crosses(left: str, right: str) -> bool:
     return 0 <= run_start < at < len(text)
 
 
+# Up to this many characters, the words over a break are looked up one by
+# one rather than by building jieba's word graph.
+_SHORT = 6
 # jieba's own block pattern (``jieba.re_han_default``): text that it segments
 # by its word graph as one piece.
 _JIEBA_BLOCK = regex.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
