@@ -250,12 +250,13 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
     w = column_width(text)
     first, last = text[0], text[-1]
     inner = text[:-1]
+    last_class = _char_class(last)
     facts = [
         _width_fact(w, col),
         "n=" + _count_bucket(len(text)),
         "first=" + _char_class(first),
-        "last=" + _char_class(last),
-        "last2=" + _char_class(text[-2]) + _char_class(last) if len(text) > 1 else "last2=one",
+        "last=" + last_class,
+        "last2=" + _char_class(text[-2]) + last_class if len(text) > 1 else "last2=one",
         f"tag={tag.kind}",
         f"rule={tag.reason}",
         "old=" + rules.kind.get(line.no, "none"),
