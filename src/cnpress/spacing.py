@@ -73,6 +73,13 @@ def word_crosses(left: str, right: str) -> bool:
     >>> word_crosses("摄", "影报道"), word_crosses("季春鹏", "摄")
     (True, False)
     """
+    return _crosses(left, right)
+
+
+# The answers are asked for again by later stages (reading order, then the
+# feature table, at the same line breaks): kept for the most recent pairs.
+@lru_cache(maxsize=1 << 14)
+def _crosses(left: str, right: str) -> bool:
     text = left + right
     at = len(left)
     tk = tokenizer()
