@@ -6,6 +6,7 @@
 """
 
 from .check import Finding, check
+from .convert import convert_document, convert_text
 from .decide import LineModel, load_model
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, StyleSpan
 from .normalize import normalize_line, normalize_lines
@@ -19,7 +20,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "Finding", "LineModel", "Options",
-    "Placement", "Repair", "StyleSpan", "build_blocks", "check", "clean", "decode_bytes", "fix_spacing",
-    "join_lines", "load_model", "normalize_line", "normalize_lines", "parse", "parse_rules", "read_text",
-    "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl", "widen_punctuation",
+    "Placement", "Repair", "StyleSpan", "build_blocks", "check", "clean", "convert_document", "convert_text",
+    "decode_bytes", "fix_spacing", "join_lines", "load_model", "normalize_line", "normalize_lines", "parse",
+    "parse_rules", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
+    "widen_punctuation",
 ]

@@ -50,8 +50,9 @@ from typing import Final, NoReturn
 from . import __version__
 from .check import FORMATS as CHECK_FORMATS
 from .check import Finding, check, expand_paths, format_findings, rules_table, select_rules, write_atomic
+from .convert import convert_document
 from .decide import LineModel, decisions, load_pages, train
-from .model import Document, Options
+from .model import OPENCC_CONFIGS, Document, Options
 from .pipeline import parse
 from .reading import DecodeError, decode_bytes, read_text, split_lines
 from .render import render_markdown, render_text, to_json, to_jsonl
@@ -136,6 +137,15 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                        help="leave bylines and sources out of text/markdown output")
     group.add_argument("--model", metavar="MODEL", default=None,
                        help="a line model written by 'cnpress train' (default: the one shipped with cnpress)")
+    _add_convert_argument(group)
+
+
+def _add_convert_argument(group: argparse._ArgumentGroup) -> None:
+    """``--convert CONFIG``: simplified/traditional conversion of the output (OpenCC)."""
+    group.add_argument("--convert", metavar="CONFIG", choices=OPENCC_CONFIGS, default=None,
+                       help="convert the output with OpenCC: " + ", ".join(OPENCC_CONFIGS)
+                            + " (s2t: simplified to traditional, t2s: back, s2tw/s2hk: Taiwan/Hong Kong forms, "
+                              "s2twp: with Taiwan phrases)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -257,6 +267,7 @@ def _options(args: argparse.Namespace) -> Options:
         widen_punct=not args.keep_halfwidth,
         render_captions=args.captions,
         render_bylines=not args.no_bylines,
+        convert=args.convert,
     )
 
 
@@ -371,6 +382,8 @@ def _render_clean(inputs: Sequence[_Input], options: Options, model: LineModel |
 def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str, model: LineModel | None = None) -> str:
     """Every input's Document in format ``fmt``."""
     docs = [parse(i.text, options, model) for i in inputs]
+    if fmt in ("json", "jsonl"):  # text and markdown are converted as they are rendered
+        docs = [convert_document(d, options.convert) for d in docs]
     if fmt == "jsonl":
         return "".join(to_jsonl(d) for d in docs)
     if fmt == "json":
