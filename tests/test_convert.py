@@ -35,7 +35,7 @@ def test_markdown_is_converted_too() -> None:
 
 
 def test_unknown_conversion_is_refused() -> None:
-    with pytest.raises(ValueError, match="Options.convert"):
+    with pytest.raises(ValueError, match=r"Options\.convert"):
         cnpress.Options(convert="s2x")
 
 
