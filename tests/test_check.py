@@ -14,6 +14,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cnpress
 from cnpress.check import RULES, Finding, Rule, check, codes, select_rules, write_atomic
@@ -299,3 +301,21 @@ def test_write_atomic_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> 
         write_atomic(str(path), "新的\ud800")  # a lone surrogate cannot be encoded
     assert path.read_text(encoding="utf-8") == "旧的。\n"
     assert os.listdir(tmp_path) == ["page.txt"]
+
+
+# --- properties -------------------------------------------------------------------------
+
+# Text made of what extraction noise is made of: Han, Latin, digits, spaces,
+# line breaks, half- and full-width punctuation, the glyphs of the tables.
+_PIECES = [*"潜心年月日渊冤姻荫■⼈｡ aZ09,.?(（）)、，。：—⁃\n", "\r\n", "æœ¬", "（下转第2版）"]
+_NOISY = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+
+
+@given(st.one_of(st.text(max_size=80), _NOISY))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_check_never_raises_and_points_inside_the_text(text: str) -> None:
+    lines = text.replace("\r\n", "\n").split("\n")
+    for f in check(text, EVERY_RULE):
+        assert 1 <= f.line <= len(lines)
+        assert 1 <= f.col <= max(1, len(lines[f.line - 1]))
+        assert f.code in codes()
