@@ -99,3 +99,10 @@ def test_round_trip_loses_only_what_opencc_does(path: Path) -> None:
                          cnpress.Options(convert="t2s"))
     assert back == convert_text(convert_text(base, "s2t"), "t2s")
     assert sum(a != b for a, b in zip(base, back, strict=True)) <= 3
+
+
+def test_cli_explain_blocks_converts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("这束光，让缺陷无所遁形。\n", encoding="utf-8")
+    assert main(["explain", "--blocks", "--convert", "s2t", str(page)]) == 0
+    assert capsys.readouterr().out == "1-1\tparagraph\tmodel:end\t這束光，讓缺陷無所遁形。\n"

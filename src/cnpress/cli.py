@@ -143,7 +143,8 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
 def _add_convert_argument(group: argparse._ArgumentGroup) -> None:
     """``--convert CONFIG``: simplified/traditional conversion of the output (OpenCC)."""
     group.add_argument("--convert", metavar="CONFIG", choices=OPENCC_CONFIGS, default=None,
-                       help="convert the output with OpenCC: " + ", ".join(OPENCC_CONFIGS)
+                       help="convert the output text with OpenCC (not the raw lines of explain): "
+                            + ", ".join(OPENCC_CONFIGS)
                             + " (s2t: simplified to traditional, t2s: back, s2tw/s2hk: Taiwan/Hong Kong forms, "
                               "s2twp: with Taiwan phrases)")
 
@@ -396,7 +397,10 @@ def _render_explain(inputs: Sequence[_Input], options: Options, model: LineModel
                     blocks: bool = False) -> str:
     """The ``explain`` lines of the (single) input: per line, or per block."""
     text = inputs[0].text
-    lines = explain_lines(parse(text, options, model)) if blocks else decision_lines(text, model)
+    if blocks:  # block texts are output and converted; the per-line view shows the raw lines
+        lines = explain_lines(convert_document(parse(text, options, model), options.convert))
+    else:
+        lines = decision_lines(text, model)
     return "".join(line + "\n" for line in lines)
 
 
