@@ -22,8 +22,9 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import regex
@@ -89,7 +90,12 @@ class Rule:
     """One kind of residual noise: a row of :data:`RULES`.
 
     ``example`` is a text the detector fires on (a test runs every rule on
-    its example, and on ``clean(example)``, where it must not fire).
+    its example, and every default rule on ``clean(example)``, where it
+    must not fire).
+
+    >>> rule = RULES[0]
+    >>> rule.code, rule.name, [f.code for f in check(rule.example, [rule])][:1]
+    ('CNP101', 'han-latin-space', ['CNP101'])
     """
 
     code: str
@@ -471,8 +477,8 @@ RULES: Final[tuple[Rule, ...]] = (
          _per_line(_long_dash), "他说———这是开始。"),
 )
 
-_BY_CODE: Final = {r.code: r for r in RULES}
-_BY_NAME: Final = {r.name: r for r in RULES}
+_BY_CODE: Final[Mapping[str, Rule]] = MappingProxyType({r.code: r for r in RULES})
+_BY_NAME: Final[Mapping[str, Rule]] = MappingProxyType({r.name: r for r in RULES})
 
 
 def codes() -> list[str]:

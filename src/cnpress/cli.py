@@ -214,8 +214,8 @@ def _add_check_command(subs: argparse._SubParsersAction[_ArgumentParser]) -> Non
     sub.add_argument("--ignore", metavar="CODES", action="append", default=[],
                        help="leave out these codes, comma-separated")
     sub.add_argument("--fix", action="store_true",
-                       help="rewrite each file with findings with 'cnpress clean' (atomically), then report "
-                            "what is left")
+                       help="rewrite each file with findings with 'cnpress clean' (as UTF-8, atomically), "
+                            "then report what is left")
     sub.add_argument("--list", action="store_true", help="list every code and exit")
 
 
