@@ -6,9 +6,13 @@ Three subcommands share the same input and output handling::
     cnpress parse FILE... [--format json]   # text, markdown, json or jsonl
     cnpress explain FILE [--blocks]         # every line's decision and the features behind it
 
-and one fits a line model on annotated pages (see docs/training.md)::
+one fits a line model on annotated pages (see docs/training.md)::
 
     cnpress train GOLD... -o MODEL [--texts DIR] [--generated DIR...]
+
+and one lints text that should already be clean (see :mod:`cnpress.check`)::
+
+    cnpress check PATH... [-r] [--format text|json|github] [--select CODES] [--ignore CODES] [--fix]
 
 ``--model MODEL`` makes clean, parse and explain use that model.
 
@@ -19,6 +23,7 @@ standard output or to ``-o OUT``; ``OUT`` may not be one of the inputs.
 
 Errors are one line on standard error, never a traceback:
 
+* ``cnpress check``: exit status 1 when it found anything, 0 when not;
 * exit status 2: bad usage, a missing or unreadable file, undecodable bytes,
   or ``-o`` naming an input;
 * exit status 141: standard output was closed early (``cnpress clean x | head``);
@@ -43,8 +48,11 @@ from dataclasses import dataclass
 from typing import Final, NoReturn
 
 from . import __version__
+from .check import FORMATS as CHECK_FORMATS
+from .check import Finding, check, expand_paths, format_findings, rules_table, select_rules, write_atomic
+from .convert import convert_document
 from .decide import LineModel, decisions, load_pages, train
-from .model import Document, Options
+from .model import OPENCC_CONFIGS, Document, Options
 from .pipeline import parse
 from .reading import DecodeError, decode_bytes, read_text, split_lines
 from .render import render_markdown, render_text, to_json, to_jsonl
@@ -129,6 +137,16 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                        help="leave bylines and sources out of text/markdown output")
     group.add_argument("--model", metavar="MODEL", default=None,
                        help="a line model written by 'cnpress train' (default: the one shipped with cnpress)")
+    _add_convert_argument(group)
+
+
+def _add_convert_argument(group: argparse._ArgumentGroup) -> None:
+    """``--convert CONFIG``: simplified/traditional conversion of the output (OpenCC)."""
+    group.add_argument("--convert", metavar="CONFIG", choices=OPENCC_CONFIGS, default=None,
+                       help="convert the output text with OpenCC (not the raw lines of explain): "
+                            + ", ".join(OPENCC_CONFIGS)
+                            + " (s2t: simplified to traditional, t2s: back, s2tw/s2hk: Taiwan/Hong Kong forms, "
+                              "s2twp: with Taiwan phrases)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -175,7 +193,72 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--generated", metavar="DIR", nargs="*", default=[],
                        help="gold of generated pages (pagegen's train/gold): each counted once")
 
+    _add_check_command(subs)
     return parser
+
+
+def _add_check_command(subs: argparse._SubParsersAction[_ArgumentParser]) -> None:
+    """The ``check`` subcommand: lint text that should already be clean."""
+    sub = subs.add_parser(
+        "check", help="report extraction noise left in text that should be clean (exit 1 if any)",
+        description="Report every piece of extraction noise left in each PATH (a file, a directory's *.txt "
+                    "files, a glob; '-' is stdin) as PATH:LINE:COL: CODE message. Exit status: 0 clean, "
+                    "1 findings, 2 usage or read errors. Codes: 'cnpress check --list'.")
+    sub.add_argument("paths", metavar="PATH", nargs="*", help="files, directories or glob patterns")
+    sub.add_argument("-r", "--recursive", action="store_true", help="check the *.txt files of subdirectories too")
+    sub.add_argument("-f", "--format", choices=CHECK_FORMATS, default="text",
+                       help="text (default), json, or github (workflow annotations)")
+    sub.add_argument("--select", metavar="CODES", action="append", default=None,
+                       help="only these codes, code prefixes or names, comma-separated; ALL for every rule "
+                            "(default: the rules on by default)")
+    sub.add_argument("--ignore", metavar="CODES", action="append", default=[],
+                       help="leave out these codes, comma-separated")
+    sub.add_argument("--fix", action="store_true",
+                       help="rewrite each file with findings with 'cnpress clean' (as UTF-8, atomically), "
+                            "then report what is left")
+    sub.add_argument("--list", action="store_true", help="list every code and exit")
+
+
+def _codes_of(values: Sequence[str] | None) -> list[str] | None:
+    """``--select``/``--ignore`` values, split at commas."""
+    if values is None:
+        return None
+    return [code for value in values for code in value.split(",") if code.strip()]
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    """``cnpress check``: lint every PATH; return 0, 1 (findings) or 2 (errors)."""
+    if args.list:
+        _write_stdout(rules_table())
+        return 0
+    try:
+        rules = select_rules(_codes_of(args.select), _codes_of(args.ignore) or ())
+        names = expand_paths(args.paths or [STDIN_NAME], args.recursive)
+    except ValueError as err:
+        raise _UsageError(f"cnpress: error: {err}") from None
+    results: list[tuple[str, list[Finding]]] = []
+    failed = fixed = 0
+    for name in names:
+        try:
+            item = _read_one(name)
+            findings = check(item.text, rules)
+            if findings and args.fix and item.path is not None:
+                cleaned = render_text(parse(item.text))
+                write_atomic(item.path, cleaned)
+                fixed += 1
+                findings = check(cleaned, rules)
+        except (CliError, DecodeError, OSError) as err:
+            message = str(err)
+            print(message if message.startswith("cnpress:") else f"cnpress: {name}: {message}", file=sys.stderr)
+            failed += 1
+            continue
+        results.append((item.name, findings))
+    _write_stdout(format_findings(results, args.format))
+    if fixed:
+        print(f"cnpress: fixed {fixed} file{'s' if fixed != 1 else ''}", file=sys.stderr)
+    if failed:
+        return EXIT_USAGE
+    return 1 if any(findings for _, findings in results) else 0
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -185,6 +268,7 @@ def _options(args: argparse.Namespace) -> Options:
         widen_punct=not args.keep_halfwidth,
         render_captions=args.captions,
         render_bylines=not args.no_bylines,
+        convert=args.convert,
     )
 
 
@@ -299,6 +383,8 @@ def _render_clean(inputs: Sequence[_Input], options: Options, model: LineModel |
 def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str, model: LineModel | None = None) -> str:
     """Every input's Document in format ``fmt``."""
     docs = [parse(i.text, options, model) for i in inputs]
+    if fmt in ("json", "jsonl"):  # text and markdown are converted as they are rendered
+        docs = [convert_document(d, options.convert) for d in docs]
     if fmt == "jsonl":
         return "".join(to_jsonl(d) for d in docs)
     if fmt == "json":
@@ -311,7 +397,10 @@ def _render_explain(inputs: Sequence[_Input], options: Options, model: LineModel
                     blocks: bool = False) -> str:
     """The ``explain`` lines of the (single) input: per line, or per block."""
     text = inputs[0].text
-    lines = explain_lines(parse(text, options, model)) if blocks else decision_lines(text, model)
+    if blocks:  # block texts are output and converted; the per-line view shows the raw lines
+        lines = explain_lines(convert_document(parse(text, options, model), options.convert))
+    else:
+        lines = decision_lines(text, model)
     return "".join(line + "\n" for line in lines)
 
 
@@ -382,6 +471,8 @@ def _run(args: argparse.Namespace) -> int:
     """Carry out a parsed command line; return the exit status."""
     if args.command == "train":
         return _train(args)
+    if args.command == "check":
+        return _check_command(args)
     names = _input_names(args)
     _check_output(args.output, names)
     model = _model(args)
@@ -411,7 +502,7 @@ def _parse_args(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argpars
         raise _Exit(0)
     if args.command is None:
         parser.print_usage(sys.stderr)
-        raise _UsageError("cnpress: error: choose a command: clean, parse, explain or train")
+        raise _UsageError("cnpress: error: choose a command: clean, parse, explain, train or check")
     return args
 
 

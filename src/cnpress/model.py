@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
 Span = tuple[int, int]
+
+#: The OpenCC configurations ``Options.convert`` takes (see :mod:`cnpress.convert`).
+OPENCC_CONFIGS: Final = (
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+)
 
 
 class BlockKind(StrEnum):
@@ -190,7 +196,14 @@ class Options:
     render_captions: bool = False
     #: In ``render_text``: include page furniture (off: set aside).
     render_furniture: bool = False
+    #: Convert the rendered text with OpenCC: ``"s2t"``, ``"t2s"``, ``"s2tw"``,
+    #: … (:data:`OPENCC_CONFIGS`); ``None`` leaves it as it is.  Only the name
+    #: is kept here, so Options stay picklable (see :mod:`cnpress.convert`).
+    convert: str | None = None
 
     def __post_init__(self) -> None:
         if self.spacing not in ("tight", "spaced", "keep"):
             raise ValueError(f"Options.spacing must be 'tight', 'spaced' or 'keep', not {self.spacing!r}")
+        if self.convert is not None and self.convert not in OPENCC_CONFIGS:
+            raise ValueError(f"Options.convert must be one of {', '.join(OPENCC_CONFIGS)} or None, "
+                             f"not {self.convert!r}")

@@ -8,6 +8,7 @@ from typing import Any, Final
 import regex
 
 from .chars import HAN_CLASS
+from .convert import convert_text
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair
 
 __all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
@@ -43,7 +44,8 @@ def render_text(doc: Document, options: Options = _DEFAULT) -> str:
     """Plain text: one block per line, a blank line between blocks.
 
     Furniture is left out (set aside in ``doc``), captions too unless
-    ``options.render_captions``.
+    ``options.render_captions``; ``options.convert`` converts the text
+    with OpenCC (:mod:`cnpress.convert`).
 
     >>> from cnpress.model import Block, BlockKind as K
     >>> render_text(Document((Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文。", (2, 3)))))
@@ -52,7 +54,7 @@ def render_text(doc: Document, options: Options = _DEFAULT) -> str:
     # Raw order (not reading_order): clean() must read its own output back the
     # same, and a late headline moved above its byline would not be.
     parts = _glued(doc.blocks, options)
-    return "\n\n".join(parts) + "\n" if parts else ""
+    return convert_text("\n\n".join(parts) + "\n", options.convert) if parts else ""
 
 
 def reading_order(doc: Document) -> tuple[Block, ...]:
@@ -138,7 +140,7 @@ def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
             out.append(f"*{b.text}*")
         else:
             out.append(prefix.get(b.kind, "") + b.text)
-    return "\n\n".join(out) + "\n" if out else ""
+    return convert_text("\n\n".join(out) + "\n", options.convert) if out else ""
 
 
 def _byline_dict(b: Byline) -> dict[str, Any]:
