@@ -30,6 +30,7 @@ from typing import Final, NamedTuple
 import regex
 from ftfy.badness import BADNESS_RE
 
+from .brackets import garbled_pairs
 from .bylines import looks_like_byline_line, split_lead_in, split_trailing_attribution
 from .chars import (
     ASCII_ALNUM_CLASS,
@@ -50,7 +51,7 @@ from .chars import (
 )
 from .furniture import FURNITURE_RULES, INLINE_JUMP
 from .normalize import LONG_DASH
-from .spacing import tokenizer, widen_punctuation, word_crosses
+from .spacing import widen_punctuation, word_crosses
 
 __all__ = [
     "FORMATS", "RULES", "Finding", "Rule", "check", "codes", "expand_paths", "format_findings", "rules_table",
@@ -324,37 +325,12 @@ def _marker_glyph(line: str) -> Iterator[tuple[int, str]]:
         yield m.start(1), f"marker glyph {glyph!r} (for {MARKER_GLYPHS[glyph]}) opening the line"
 
 
-# A pair of garbled brackets on one line, 渊…冤 for （…）, around at most
-# GARBLED_MAX characters with no sentence or clause end inside: "渊林伟霞 黄俭冤",
-# "渊来源：光明日报冤", "渊下转第 13 版冤", "８５岁渊１９１３年１月出生冤".
-_OPEN_GARBLED: Final = "".join(k for k, v in GARBLED_BRACKETS.items() if v == "（")
-_CLOSE_GARBLED: Final = "".join(k for k, v in GARBLED_BRACKETS.items() if v == "）")
-#: The most characters a pair of garbled brackets holds.
-GARBLED_MAX: Final = 24
-_GARBLED_PAIR: Final = regex.compile(
-    f"[{_OPEN_GARBLED}][^{_OPEN_GARBLED}{_CLOSE_GARBLED}，。；！？\\n]{{1,{GARBLED_MAX}}}[{_CLOSE_GARBLED}]"
-)
-
-
-def _in_word(line: str, at: int) -> bool:
-    """Whether jieba's dictionary reads ``line[at]`` as part of a longer word
-    (``深渊``, ``渊源``, ``冤魂``): then it is the character, not a garbled bracket."""
-    lo = max(0, at - WRAP_WINDOW)
-    pos = lo
-    for word in tokenizer().cut(line[lo:at + WRAP_WINDOW + 1], HMM=False):
-        if pos <= at < pos + len(word):
-            return len(word) > 1
-        pos += len(word)
-    return False
-
-
 def _garbled_brackets(line: str) -> Iterator[tuple[int, str]]:
     """Brackets a PDF font turned into 渊…冤 (:data:`cnpress.chars.GARBLED_BRACKETS`)."""
-    for m in _GARBLED_PAIR.finditer(line):
-        first, last = m.start(), m.end() - 1
-        if not (_in_word(line, first) or _in_word(line, last)):
-            want = GARBLED_BRACKETS[line[first]] + m.group()[1:-1] + GARBLED_BRACKETS[line[last]]
-            yield first, f"garbled brackets {m.group()!r} (want {want!r})"
+    for first, end in garbled_pairs(line):
+        last = end - 1
+        want = GARBLED_BRACKETS[line[first]] + line[first + 1:last] + GARBLED_BRACKETS[line[last]]
+        yield first, f"garbled brackets {line[first:end]!r} (want {want!r})"
 
 
 # --- CNP108, CNP109: mojibake and look-alike code points ---------------------------------

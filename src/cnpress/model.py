@@ -191,6 +191,10 @@ class Options:
     #: and recorded in ``Document.styles`` either way, but undoing them
     #: still costs as much as it gains on the scored pages (docs/structure.md).
     undo_interleaving: bool = False
+    #: Garbled brackets (``渊…冤`` for ``（…）``, :mod:`cnpress.brackets`):
+    #: ``"auto"`` restores them where the page shows the broken font map,
+    #: ``"restore"`` always, ``"keep"`` never.
+    garbled_brackets: str = "auto"
     #: In ``render_text``: include bylines, captions and sources.
     render_bylines: bool = True
     render_captions: bool = False
@@ -204,6 +208,9 @@ class Options:
     def __post_init__(self) -> None:
         if self.spacing not in ("tight", "spaced", "keep"):
             raise ValueError(f"Options.spacing must be 'tight', 'spaced' or 'keep', not {self.spacing!r}")
+        if self.garbled_brackets not in ("auto", "restore", "keep"):
+            raise ValueError("Options.garbled_brackets must be 'auto', 'restore' or 'keep', "
+                             f"not {self.garbled_brackets!r}")
         if self.convert is not None and self.convert not in OPENCC_CONFIGS:
             raise ValueError(f"Options.convert must be one of {', '.join(OPENCC_CONFIGS)} or None, "
                              f"not {self.convert!r}")

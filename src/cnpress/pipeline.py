@@ -14,6 +14,7 @@ from typing import Final
 import regex
 
 from .articles import articles_from_starts, assemble_articles
+from .brackets import has_garbled_font, restore_garbled
 from .bylines import (
     LEAD_IN_STARTS,
     TRAILING_ENDS,
@@ -52,6 +53,8 @@ def polish(text: str, line: int, options: Options, repairs: list[Repair]) -> str
     >>> polish("撕开?记者 20 年", 1, Options(), log), log[0].after
     ('撕开？记者20年', '？')
     """
+    if options.garbled_brackets == "restore":
+        text = restore_garbled(text, line, repairs)
     if options.widen_punct:
         widened = widen_punctuation(text)
         if widened != text:
@@ -266,6 +269,9 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     # Side-by-side and interleaved columns are read column by column first.
     raw, origin, order_styles = reading_order(split_lines(text), options.undo_interleaving)
     lines, repairs = normalize_lines(raw, options)
+    if options.garbled_brackets == "auto":  # decided once for the page
+        restore = has_garbled_font(line.text for line in lines)
+        options = replace(options, garbled_brackets="restore" if restore else "keep")
     table = build_table(lines, page_starts=page_starts(raw))
     labels = (model or load_model()).labels(table)
     reasons = [f"model:{label}" for label in labels]
