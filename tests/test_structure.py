@@ -865,3 +865,19 @@ def test_markdown_puts_a_late_headline_above_its_body(seed_texts: dict[str, str]
     assert md.startswith("# “点亮”智能检测之光\n\n### ——“工业医生”日联科技长成记\n\n*新华社记者 陈刚 杨绍功 叶昊鸣*\n\n"
                          "有光，才有了人们眼中色彩斑斓的世界。")
     assert md.count("# “点亮”智能检测之光") == 1
+
+
+def test_continued_from_marker_opening_a_line_starts_a_paragraph_and_is_set_aside() -> None:
+    # A continued article's first line, right after the last line of another
+    # paragraph (no blank line, no heading between: the jump marker says it).
+    text = ("二是落实虚拟现实、智慧健康养老等政策文件要求，继续丰富产品有\n"
+            "效供给和开展典型应用示范引领等四项主要任务。\n"
+            "（上接第1 版）从政府的角度来看，工信部正在将好的做法和模式复制\n"
+            "推广，促进跨行业协同。\n")
+    doc = cnpress.parse(text)
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("paragraph", "二是落实虚拟现实、智慧健康养老等政策文件要求，"
+                      "继续丰富产品有效供给和开展典型应用示范引领等四项主要任务。"),
+        ("furniture", "（上接第1版）"),
+        ("paragraph", "从政府的角度来看，工信部正在将好的做法和模式复制推广，促进跨行业协同。"),
+    ]

@@ -35,6 +35,7 @@ from typing import Any, Final
 import pycrfsuite
 
 from .features import FeatureTable, build_table
+from .furniture import JUMP_FROM_OPENING
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
@@ -56,6 +57,7 @@ __all__ = [
     "gold_labels",
     "load_model",
     "load_pages",
+    "own_lines",
     "page_table",
     "train",
     "trainable",
@@ -158,7 +160,25 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif out[i] in _HIDDEN:
                 out[i] = "end"
-    return _one_label_per_vertical_run(table, out)
+    return _continued_from(table, _one_label_per_vertical_run(table, out))
+
+
+def _continued_from(table: FeatureTable, labels: list[str]) -> list[str]:
+    """A body line that opens with a "continued from" marker ("（上接第1版）…")
+    starts an article, the continued part of one: the line before it ends
+    its paragraph.  The marker says so on the page.
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "二是落实政策文件要求，继续丰富产品有"), NLine(2, "（上接第1版）从政府的角度来看，")])
+    >>> _continued_from(t, ["body", "body"])
+    ['end', 'start']
+    """
+    for i, line in enumerate(table.lines):
+        if labels[i] in BODY_LABELS and JUMP_FROM_OPENING.match(line.text):
+            labels[i] = _LABEL_OF[(BODY_LABELS[labels[i]][0], True)]
+            if i and labels[i - 1] in BODY_LABELS:
+                labels[i - 1] = _LABEL_OF[(True, BODY_LABELS[labels[i - 1]][1])]
+    return labels
 
 
 def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[str]:
@@ -176,6 +196,19 @@ def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[
     return labels
 
 
+def own_lines(table: FeatureTable) -> frozenset[int]:
+    """The lines of regions in cnpress's own ``clean()`` output (style ``+own``):
+    their bylines and jump markers were split off already.
+
+    >>> from cnpress.features import build_table
+    >>> sorted(own_lines(build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段。" * 20)])))
+    [1, 3]
+    """
+    lines = table.lines
+    return frozenset(lines[i].no for region in table.regions if "+own" in region.style
+                     for i in range(region.first, region.last))
+
+
 def block_breaks(table: FeatureTable) -> frozenset[int]:
     """The lines no block runs on past: in cnpress's own output (``+own``),
     every line; elsewhere, the last line of a heading where the rule pass
@@ -186,8 +219,7 @@ def block_breaks(table: FeatureTable) -> frozenset[int]:
     [1, 3]
     """
     lines = table.lines
-    own = {lines[i].no for region in table.regions if "+own" in region.style
-           for i in range(region.first, region.last)}
+    own = own_lines(table)
     heads = table.rules.heading_block
     apart = {a.no for a, b in itertools.pairwise(lines)
              if a.no in heads and b.no in heads and heads[a.no] != heads[b.no]}

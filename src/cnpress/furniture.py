@@ -15,7 +15,8 @@ from .chars import GARBLED_BRACKETS, HAN_CLASS, SENTENCE_END
 from .normalize import NLine
 
 __all__ = [
-    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "PAPER_NAME_ENDS", "is_paper_name", "is_pull_quote",
+    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "JUMP_FROM_OPENING", "PAPER_NAME_ENDS", "is_paper_name",
+    "is_pull_quote",
     "jump_target", "restore_jump_brackets",
 ]
 
@@ -110,6 +111,9 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 # A whole jump marker, and a line of Han characters only.
 _JUMP: Final = regex.compile(_JUMP_BODY)
 _ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
+
+#: A "continued from" marker opening a line: "（上接第1版）从政府的角度来看，…".
+JUMP_FROM_OPENING: Final = regex.compile(r"^\s*[（(渊]\s*(?:上接|接)\s*第?\s*" + _NUM + r"\s*版\s*[)）冤]")
 
 #: A jump marker inside a body line, at its end or its start.
 INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")

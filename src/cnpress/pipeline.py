@@ -28,7 +28,7 @@ from .chars import EM_DASH, bracket_balance
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .columns import to_raw_lines
 from .decide import BODY_LABELS as _BODY_LABELS
-from .decide import LineModel, block_breaks, load_model
+from .decide import LineModel, block_breaks, load_model, own_lines
 from .features import VERTICAL_CHARS, build_table
 from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
@@ -153,7 +153,7 @@ class _Builder:
         if jump and jump.group().strip() != text:
             at_end = jump.end() == len(text)
             line = last if at_end else first
-            marker = self.restored(jump.group().strip(), line)
+            marker = polish(self.restored(jump.group().strip(), line), line, self.options, self.repairs)
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
@@ -275,7 +275,7 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     table = build_table(lines, page_starts=page_starts(raw))
     labels = (model or load_model()).labels(table)
     reasons = [f"model:{label}" for label in labels]
-    blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table))
+    blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table), own_lines(table))
     starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
     styles = tuple(StyleSpan(r.style, (lines[r.first].no, lines[r.last - 1].no)) for r in table.regions)
@@ -332,6 +332,7 @@ _BRACKET_TAIL: Final = regex.compile(r"^[^，。！？、（）()\s]{1,12}[）)]
 def build_labelled_blocks(
     lines: Sequence[NLine], labels: Sequence[str], reasons: Sequence[str],
     options: Options = _DEFAULT, repairs: list[Repair] | None = None, breaks: frozenset[int] = frozenset(),
+    settled: frozenset[int] | None = None,
 ) -> list[Block]:
     """Turn labelled lines (:data:`cnpress.decide.LABELS`) into blocks in reading order.
 
@@ -340,14 +341,16 @@ def build_labelled_blocks(
     lines between; consecutive heading lines of one kind are one heading; a
     caption takes the lines after it while its sentence runs on.
     ``reasons[i]`` is kept on the block that line ``i`` opens.  No block
-    runs on past a line in ``breaks`` (cnpress's own output, where every
-    line is a block: see :func:`cnpress.decide.block_breaks`), and there
-    nothing is split off a paragraph again.
+    runs on past a line in ``breaks`` (:func:`cnpress.decide.block_breaks`).
+    Nothing is split off a paragraph that opens at a line in ``settled``
+    (cnpress's own output, :func:`cnpress.decide.own_lines`, where that was
+    done already; by default, the lines in ``breaks``).
 
     >>> ls = [NLine(1, "标题"), NLine(2, "正文第一"), NLine(3, "行。")]
     >>> [(b.kind.value, b.text) for b in build_labelled_blocks(ls, ["title", "start", "end"], ["", "", ""])]
     [('title', '标题'), ('paragraph', '正文第一行。')]
     """
+    settled = breaks if settled is None else settled
     log: list[Repair] = repairs if repairs is not None else []
     builder = _Builder(options, log)
     para: list[NLine] = []
@@ -400,13 +403,13 @@ def build_labelled_blocks(
             flush_caption()
             line = flush_byline(line) or line
             if opens and para:
-                builder.paragraph(para, para_reason, para[0].no not in breaks)
+                builder.paragraph(para, para_reason, para[0].no not in settled)
                 para = []
             if not para:
                 para_reason = reason
             para.append(line)
             if ends:
-                builder.paragraph(para, para_reason, para[0].no not in breaks)
+                builder.paragraph(para, para_reason, para[0].no not in settled)
                 para = []
             continue
         if label in _HEADING_LABELS:
@@ -439,5 +442,5 @@ def build_labelled_blocks(
     flush_caption()
     flush_byline()
     if para:
-        builder.paragraph(para, para_reason, para[0].no not in breaks)
+        builder.paragraph(para, para_reason, para[0].no not in settled)
     return builder.result()
