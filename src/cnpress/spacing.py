@@ -13,7 +13,6 @@ where they stand in Chinese text.
 from __future__ import annotations
 
 import itertools
-import logging
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -54,12 +53,24 @@ _HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's dictionary, loaded on first use only (about a second)."""
+    """jieba's dictionary, loaded on first use only (about a second).
+
+    The prefix dictionary is built straight from jieba's word list rather
+    than by ``Tokenizer.initialize``: that one logs four lines to stderr
+    through jieba's own logger (set to DEBUG, with a handler of its own)
+    and writes a cache file to the temporary folder.  Building it here
+    logs nothing and leaves jieba's logger, and the host application's
+    logging configuration, as they are (it takes as long as loading the
+    cache does).
+
+    >>> tokenizer().FREQ["报道"] > 0
+    True
+    """
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
     return tokenizer
 
 
