@@ -111,8 +111,12 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 _JUMP: Final = regex.compile(_JUMP_BODY)
 _ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
 
-#: A jump marker inside a body line, at its end or its start.
-INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
+#: A jump marker inside a body line, at its end or its start.  The end
+#: form starts only where a run of spaces starts (``(?<!\s)``): unanchored,
+#: a search would scan every run of spaces again from each of its
+#: positions (quadratic in the run's length), and the leftmost match
+#: starts at the run's start anyway.
+INLINE_JUMP: Final = regex.compile(r"(?<!\s)\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
 
 _CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
