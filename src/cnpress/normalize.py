@@ -4,8 +4,9 @@ Each raw line goes through, in order:
 
 1. mojibake repaired by ftfy, configured to leave full-width punctuation,
    curly quotes and line breaks alone (only lines a cheap check flags);
-2. control and invisible characters dropped (each one logged); a form feed
-   is a page break, logged as ``page-break`` (see :func:`page_starts`);
+2. control and invisible characters dropped (each run of them logged as
+   one repair); a form feed is a page break, logged as ``page-break`` (see
+   :func:`page_starts`);
 3. tabs, no-break and ideographic spaces turned into plain spaces;
 4. half-width ideographic punctuation ``｡｢｣､`` widened to ``。「」、``
    (``halfwidth-ideographic``), Kangxi and supplement radicals and CJK
@@ -57,6 +58,9 @@ _PAGE_BREAK = "\x0c"
 # dropped too but logged as a page break), zero-width characters, BOM.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufffe"
 _CONTROL = regex.compile(f"[{_CONTROL_CHARS}]")
+# A run of them, logged as one repair: form feeds on their own (a page
+# break each), the others together ("\x00\x00\x00" is one control-char repair).
+_CONTROL_RUN = regex.compile(f"{_PAGE_BREAK}+|(?:(?!{_PAGE_BREAK})[{_CONTROL_CHARS}])+")
 # Characters replaced one for one by a table: half-width ideographic
 # punctuation and Han look-alikes (only the table's keys are changed).
 _TABLE_CHARS = HALFWIDTH_IDEOGRAPHIC_CLASS + HAN_VARIANT_CLASS
@@ -136,8 +140,8 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
         if fixed != text:
             repairs.append(Repair("mojibake", no, text, fixed))
             text = fixed
-    for ctl in _CONTROL.finditer(text):
-        kind = "page-break" if ctl.group() == _PAGE_BREAK else "control-char"
+    for ctl in _CONTROL_RUN.finditer(text):
+        kind = "page-break" if ctl.group()[0] == _PAGE_BREAK else "control-char"
         repairs.append(Repair(kind, no, ctl.group(), ""))
     text = _CONTROL.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
