@@ -118,9 +118,10 @@ class _Builder:
                 self.repairs.append(Repair("markdown-mark", h.line.no, m.group().strip(), ""))
                 text = text[m.end():]
             parts.append(text)
-        joined = join_lines(parts).text
+        joined = join_lines(parts)
         first, last = group[0].line.no, group[-1].line.no
-        text = polish(joined, first, self.options, self.repairs)
+        self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
+        text = polish(joined.text, first, self.options, self.repairs)
         reason = "+".join(dict.fromkeys(h.reason for h in group))
         self.add(Block(kind, text, (first, last), reason, tuple(h.line.no for h in group)))
 
