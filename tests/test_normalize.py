@@ -240,3 +240,17 @@ def test_a_combining_mark_opening_a_line_joins_its_letter() -> None:
     assert unaccounted(text, doc) == {}
     once = cnpress.clean(text)
     assert cnpress.clean(once) == once
+
+
+def test_dateline_on_its_own_line_and_a_trailing_attribution() -> None:
+    # Found by benchmarks/fuzz.py: parse raised ValueError (zip of line numbers
+    # and line ends of different lengths) when a dateline filled its raw line
+    # and the paragraph after it closed with an attribution.
+    text = "据新华社北京1月11日电（记者张宿堂）\n今年以来各地积极推进经济发展。（跃文）"
+    for doc in (cnpress.parse(text), cnpress.parse_rules(text)):
+        assert [(b.kind.value, b.text, b.span) for b in doc.blocks] == [
+            ("byline", "据新华社北京1月11日电（记者张宿堂）", (1, 1)),
+            ("paragraph", "今年以来各地积极推进经济发展。", (2, 2)),
+            ("byline", "（跃文）", (2, 2)),
+        ]
+        assert unaccounted(text, doc) == {}

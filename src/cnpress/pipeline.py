@@ -139,9 +139,11 @@ class _Builder:
         # drops a hyphen or adds a space at most).
         ends = list(accumulate(len(t) for t in texts))
 
+        all_nos = nos  # ``nos`` loses the lines a lead-in byline fills; ``ends`` counts them all
+
         def covering(lo: int, hi: int) -> tuple[int, ...]:
             """The raw lines holding characters ``lo:hi`` of the joined text."""
-            return tuple(n for n, end, start in zip(nos, ends, [0, *ends[:-1]], strict=True)
+            return tuple(n for n, end, start in zip(all_nos, ends, [0, *ends[:-1]], strict=True)
                          if start < hi and end > lo) or (first,)
 
         # Inline furniture and bylines are split off into blocks of their own.
