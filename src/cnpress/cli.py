@@ -81,8 +81,9 @@ _CHUNK: Final = 1 << 16
 #: Bytes read from an input at a time (so that a size limit is noticed early).
 _READ_CHUNK: Final = 1 << 20
 #: The largest input read by default, in MB (``--max-input``): parse needs
-#: about 12 bytes of memory per input byte (benchmarks/memory.py).
-DEFAULT_MAX_INPUT_MB: Final = 256
+#: about 150 bytes of memory per input byte of one document (measured by
+#: benchmarks/memory.py on 20 MB), so 64 MB is about 10 GB.
+DEFAULT_MAX_INPUT_MB: Final = 64
 #: How many names a temporary output file is tried under before giving up.
 _TEMP_TRIES: Final = 8
 
