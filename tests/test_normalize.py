@@ -206,3 +206,51 @@ def test_normalize_lines_keeps_raw_line_numbers() -> None:
     # blank lines may be left out, but every line keeps its 1-based raw number
     assert [(ln.no, ln.text) for ln in lines if ln.text] == [(2, "新华社记者 陈刚"), (3, "ab")]
     assert [(r.kind, r.line) for r in repairs] == [("marker-glyph", 2), ("control-char", 3)]
+
+
+# --- issue 8: nothing lost, idempotent -----------------------------------------------
+
+
+def test_a_word_break_dropped_in_a_heading_is_logged() -> None:
+    # The soft hyphen of a heading broken over two lines ("Flow Spe-" / "cialists")
+    # was dropped without a Repair.
+    from cnpress.normalize import NLine
+    from cnpress.pipeline import build_labelled_blocks
+
+    log: list[cnpress.Repair] = []
+    lines = [NLine(1, "Flow Spe\u00ad"), NLine(2, "cialists")]
+    blocks = build_labelled_blocks(lines, ["title", "title"], ["", ""], repairs=log)
+    assert [(b.kind.value, b.text) for b in blocks] == [("title", "Flow Specialists")]
+    assert [(r.kind, r.line, r.before, r.after) for r in log] == [("dehyphenate", 2, "\u00ad", "")]
+
+
+def test_mojibake_behind_a_control_character_is_fixed_in_one_pass() -> None:
+    # ftfy ran before the control was dropped: clean gave "Êª", clean again "ʪ".
+    once = cnpress.clean("Ê\x1eª")
+    assert "\x1e" not in once
+    assert cnpress.clean(once) == once
+
+
+def test_a_combining_mark_opening_a_line_joins_its_letter() -> None:
+    # "A" at a line end and its diaeresis on the next line: NFC line by line
+    # could not compose them, the join did, and clean of clean changed again.
+    text = "xA\n\u0308！次"
+    doc = cnpress.parse(text)
+    assert "".join(b.text for b in doc.blocks) == "x\u00c4！次"  # Ä composed, nothing else changed
+    assert unaccounted(text, doc) == {}
+    once = cnpress.clean(text)
+    assert cnpress.clean(once) == once
+
+
+def test_dateline_on_its_own_line_and_a_trailing_attribution() -> None:
+    # Found by benchmarks/fuzz.py: parse raised ValueError (zip of line numbers
+    # and line ends of different lengths) when a dateline filled its raw line
+    # and the paragraph after it closed with an attribution.
+    text = "据新华社北京1月11日电（记者张宿堂）\n今年以来各地积极推进经济发展。（跃文）"
+    for doc in (cnpress.parse(text), cnpress.parse_rules(text)):
+        assert [(b.kind.value, b.text, b.span) for b in doc.blocks] == [
+            ("byline", "据新华社北京1月11日电（记者张宿堂）", (1, 1)),
+            ("paragraph", "今年以来各地积极推进经济发展。", (2, 2)),
+            ("byline", "（跃文）", (2, 2)),
+        ]
+        assert unaccounted(text, doc) == {}

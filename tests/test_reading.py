@@ -195,3 +195,80 @@ def test_bomless_utf16_seed_pages(seed_texts: dict[str, str], encoding: str) -> 
     # of its ASCII characters give the byte order away; 一 = U+4E00 does not mislead).
     for text in seed_texts.values():
         assert cnpress.decode_bytes(text.encode(encoding)) == text
+
+
+# --- encoding detection, a forced encoding, replacement (issue 8) ---------------------
+
+#: Traditional Chinese, in both Big5 and GB18030 (which holds every character).
+TRADITIONAL = "新華社北京1月11日電（記者張宿堂）\n今年以來，各地積極推進經濟發展，取得了顯著成效。\n"
+
+
+def test_big5_and_gb18030_of_the_same_text_decode_to_it(tmp_path: Path) -> None:
+    big5, gb = TRADITIONAL.encode("big5"), TRADITIONAL.encode("gb18030")
+    assert big5 != gb
+    # Big5 bytes are valid GB18030 too (as garbage): the detector must tell them apart.
+    assert big5.decode("gb18030") != TRADITIONAL
+    assert cnpress.decode(big5) == cnpress.Decoded(TRADITIONAL, "big5")
+    assert cnpress.decode(gb) == cnpress.Decoded(TRADITIONAL, "gb18030")
+    for name, data in (("big5.txt", big5), ("gb.txt", gb)):
+        (tmp_path / name).write_bytes(data)
+        assert cnpress.read_text(tmp_path / name) == TRADITIONAL
+
+
+def test_simplified_gbk_is_reported_as_gb18030() -> None:
+    assert cnpress.decode(TEXT.encode("gbk")) == cnpress.Decoded(TEXT, "gb18030")
+
+
+def test_utf16_without_bom_or_nuls() -> None:
+    # All Han, no ASCII: no NUL byte gives the byte order away; the detector does.
+    text = "这束光以超高精度超高效率让缺陷无所遁形潜心二十年的成果"
+    for encoding in ("utf-16-le", "utf-16-be"):
+        data = text.encode(encoding)
+        assert b"\x00" not in data
+        assert cnpress.decode(data) == cnpress.Decoded(text, encoding)
+
+
+def test_forced_encoding_wins_over_detection() -> None:
+    data = TRADITIONAL.encode("big5")
+    forced = cnpress.read_decoded(data, encoding="gb18030")
+    assert forced.encoding == "gb18030"
+    assert forced.text == data.decode("gb18030")
+    assert cnpress.read_text(TEXT.encode("gbk"), encoding="GBK") == TEXT
+    with pytest.raises(cnpress.DecodeError):
+        cnpress.read_text(TEXT.encode("utf-8"), encoding="ascii")
+    with pytest.raises(LookupError):
+        cnpress.read_text(b"abc", encoding="no-such-encoding")
+
+
+def test_errors_replace_keeps_the_rest_and_logs_what_it_replaced(caplog: pytest.LogCaptureFixture) -> None:
+    data = "第一段文字。".encode() + b"\xff\xfe" + "第二段。".encode() + b"\x80"
+    with pytest.raises(cnpress.DecodeError):
+        cnpress.decode(data)
+    with caplog.at_level("WARNING", logger="cnpress"):
+        decoded = cnpress.decode(data, errors="replace")
+    # One U+FFFD per byte the codec rejects, as Python's errors="replace" gives.
+    assert decoded.text == "第一段文字。\ufffd\ufffd第二段。\ufffd" == data.decode("utf-8", "replace")
+    assert decoded.encoding == "utf-8"
+    assert decoded.replaced == ((18, b"\xff"), (19, b"\xfe"), (32, b"\x80"))
+    [record] = [r for r in caplog.records if r.name == "cnpress"]
+    assert "3 undecodable" in record.getMessage() and "fe at 19" in record.getMessage()
+    # The replacement characters are text like any other: kept, accounted for.
+    doc = cnpress.parse(decoded.text)
+    assert unaccounted(decoded.text, doc) == {}
+
+
+def test_errors_replace_after_a_bom_counts_offsets_from_the_file_start() -> None:
+    decoded = cnpress.decode(codecs.BOM_UTF8 + b"ab\xffcd", errors="replace")
+    assert decoded == cnpress.Decoded("ab\ufffdcd", "utf-8", ((5, b"\xff"),))
+
+
+def test_a_run_of_control_characters_is_one_repair() -> None:
+    # 5 MB of controls were 5 million repairs (16 s, 412 MB).
+    text = "甲" + "\x00" * 1000 + "\x07\x1e" + "乙。\n\n丙\x0c\x0c丁。"
+    doc = cnpress.parse(text)
+    assert [b.text for b in doc.blocks] == ["甲乙。", "丙丁。"]
+    assert [(r.kind, r.line, r.before) for r in doc.repairs] == [
+        ("control-char", 1, "\x00" * 1000 + "\x07\x1e"),
+        ("page-break", 3, "\x0c\x0c"),
+    ]
+    assert unaccounted(text, doc) == {}

@@ -11,7 +11,7 @@ from .decide import LineModel, load_model
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, StyleSpan
 from .normalize import normalize_line, normalize_lines
 from .pipeline import build_blocks, clean, parse, parse_rules
-from .reading import DecodeError, decode_bytes, read_text, split_lines
+from .reading import Decoded, DecodeError, decode, decode_bytes, read_decoded, read_text, split_lines
 from .rejoin import join_lines
 from .render import render_markdown, render_text, to_dict, to_json, to_jsonl
 from .spacing import fix_spacing, widen_punctuation
@@ -19,9 +19,10 @@ from .spacing import fix_spacing, widen_punctuation
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Document", "Finding", "LineModel", "Options",
-    "Placement", "Repair", "StyleSpan", "build_blocks", "check", "clean", "convert_document", "convert_text",
-    "decode_bytes", "fix_spacing", "join_lines", "load_model", "normalize_line", "normalize_lines", "parse",
-    "parse_rules", "read_text", "render_markdown", "render_text", "split_lines", "to_dict", "to_json", "to_jsonl",
+    "Article", "Block", "BlockKind", "Byline", "DecodeError", "Decoded", "Document", "Finding", "LineModel",
+    "Options", "Placement", "Repair", "StyleSpan", "build_blocks", "check", "clean", "convert_document",
+    "convert_text", "decode", "decode_bytes", "fix_spacing", "join_lines", "load_model", "normalize_line",
+    "normalize_lines", "parse", "parse_rules", "read_decoded", "read_text", "render_markdown", "render_text",
+    "split_lines", "to_dict", "to_json", "to_jsonl",
     "widen_punctuation",
 ]

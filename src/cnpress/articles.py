@@ -269,8 +269,19 @@ def _boundary(at: _At) -> BoundaryRule | None:
 
 
 def _starts(blocks: Sequence[Block], i: int) -> bool:
-    """Whether a byline at ``blocks[i]`` starts an article (body follows it)."""
-    for b in blocks[i + 1:]:
+    """Whether a byline at ``blocks[i]`` starts an article (body follows it).
+
+    Read by index, not from a slice: a slice would copy the rest of the
+    list for every byline (quadratic in the number of blocks).
+
+    >>> K = BlockKind
+    >>> bs = [Block(K.BYLINE, "本报记者 齐旭", (1, 1)), Block(K.FURNITURE, "·· 10", (2, 2)),
+    ...       Block(K.PARAGRAPH, "正文。", (3, 3))]
+    >>> _starts(bs, 0), _starts(bs, 1), _starts(bs[:2], 0)
+    (True, True, False)
+    """
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
         if b.kind in (BlockKind.CAPTION, BlockKind.FURNITURE):
             continue
         return b.kind in _BODY

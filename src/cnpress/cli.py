@@ -16,16 +16,25 @@ and one lints text that should already be clean (see :mod:`cnpress.check`)::
 
 ``--model MODEL`` makes clean, parse and explain use that model.
 
-Each ``FILE`` is read with :func:`cnpress.read_text` (UTF-8 with or without a
-BOM, UTF-16/32 with a BOM, GB18030/GBK).  With no ``FILE``, or with ``-``,
-the bytes of standard input are decoded the same way.  Output is UTF-8, to
-standard output or to ``-o OUT``; ``OUT`` may not be one of the inputs.
+Each ``FILE`` is read with :func:`cnpress.read_decoded` (UTF-8 with or
+without a BOM, UTF-16/32 with a BOM, GB18030/GBK, Big5, UTF-16 without a BOM,
+told apart by charset-normalizer); ``--encoding NAME`` forces one encoding,
+``--errors replace`` turns undecodable bytes into U+FFFD (and says how many
+on stderr).  With no ``FILE``, or with ``-``, the bytes of standard input are
+decoded the same way.  An input larger than ``--max-input`` MB is refused.
+
+Output is UTF-8, to standard output or to ``-o OUT``.  ``OUT`` is written to
+a temporary file in its folder, then renamed into place: a failed run leaves
+the old ``OUT`` as it was, never half a file (``OUT`` that is not a regular
+file, such as ``/dev/null``, is written directly).  ``OUT`` may not be one of
+the inputs, standard input included (compared by device and inode).
 
 Errors are one line on standard error, never a traceback:
 
 * ``cnpress check``: exit status 1 when it found anything, 0 when not;
 * exit status 2: bad usage, a missing or unreadable file, undecodable bytes,
-  or ``-o`` naming an input;
+  an input too large (or memory running out), ``-o`` naming an input, an
+  output that cannot be written (a full disk), a closed standard output;
 * exit status 141: standard output was closed early (``cnpress clean x | head``);
 * exit status 130: interrupted.
 
@@ -40,12 +49,15 @@ Errors are one line on standard error, never a traceback:
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
 import os
+import secrets
+import stat
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Final, NoReturn
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import BinaryIO, Final, NoReturn
 
 from . import __version__
 from .check import FORMATS as CHECK_FORMATS
@@ -54,7 +66,7 @@ from .convert import convert_document
 from .decide import LineModel, decisions, load_pages, train
 from .model import OPENCC_CONFIGS, Document, Options
 from .pipeline import parse
-from .reading import DecodeError, decode_bytes, read_text, split_lines
+from .reading import Decoded, DecodeError, decode, split_lines
 from .render import render_markdown, render_text, to_json, to_jsonl
 
 __all__ = ["CliError", "build_parser", "explain_lines", "main"]
@@ -74,6 +86,14 @@ STDIN_NAME: Final = "-"
 
 #: Characters written to stdout at a time (a closed pipe is noticed early).
 _CHUNK: Final = 1 << 16
+#: Bytes read from an input at a time (so that a size limit is noticed early).
+_READ_CHUNK: Final = 1 << 20
+#: The largest input read by default, in MB (``--max-input``): parse needs
+#: about 150 bytes of memory per input byte of one document (measured by
+#: benchmarks/memory.py on 20 MB), so 64 MB is about 10 GB.
+DEFAULT_MAX_INPUT_MB: Final = 64
+#: How many names a temporary output file is tried under before giving up.
+_TEMP_TRIES: Final = 8
 
 #: Output formats of ``cnpress parse``.
 FORMATS: Final = ("text", "markdown", "json", "jsonl")
@@ -108,11 +128,13 @@ class _Exit(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Input:
-    """One input: its display name, its path (``None`` for stdin) and its text."""
+    """One input: its display name, its path (``None`` for stdin), its text
+    and the encoding it was read in."""
 
     name: str
     path: str | None
     text: str
+    encoding: str | None = None
 
 
 def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
@@ -125,6 +147,13 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                          help="input file (UTF-8, UTF-16/32 with BOM, GB18030); none or '-' reads stdin")
     sub.add_argument("-o", "--output", metavar="OUT", default=None,
                      help="write UTF-8 to OUT instead of stdout (OUT may not be an input)")
+    sub.add_argument("--encoding", metavar="NAME", default=None,
+                     help="read every input in this encoding (big5, gbk, utf-16-le, ...) instead of detecting it")
+    sub.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                     help="undecodable bytes: stop with an error (strict, default) or put U+FFFD in their place "
+                          "and say how many on stderr (replace)")
+    sub.add_argument("--max-input", metavar="MB", type=int, default=DEFAULT_MAX_INPUT_MB,
+                     help=f"refuse an input larger than MB megabytes (default: {DEFAULT_MAX_INPUT_MB})")
     group = sub.add_argument_group("pipeline options")
     group.add_argument("--spacing", choices=("tight", "spaced", "keep"), default="tight",
                        help="spaces between Chinese and Latin letters/digits: remove them (tight, default), "
@@ -217,6 +246,12 @@ def _add_check_command(subs: argparse._SubParsersAction[_ArgumentParser]) -> Non
                        help="rewrite each file with findings with 'cnpress clean' (as UTF-8, atomically), "
                             "then report what is left")
     sub.add_argument("--list", action="store_true", help="list every code and exit")
+    sub.add_argument("--encoding", metavar="NAME", default=None,
+                     help="read every input in this encoding instead of detecting it")
+    sub.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                     help="undecodable bytes: stop with an error (strict, default) or replace them (replace)")
+    sub.add_argument("--max-input", metavar="MB", type=int, default=DEFAULT_MAX_INPUT_MB,
+                     help=f"refuse an input larger than MB megabytes (default: {DEFAULT_MAX_INPUT_MB})")
 
 
 def _codes_of(values: Sequence[str] | None) -> list[str] | None:
@@ -236,11 +271,12 @@ def _check_command(args: argparse.Namespace) -> int:
         names = expand_paths(args.paths or [STDIN_NAME], args.recursive)
     except ValueError as err:
         raise _UsageError(f"cnpress: error: {err}") from None
+    reading = _reading(args)
     results: list[tuple[str, list[Finding]]] = []
     failed = fixed = 0
     for name in names:
         try:
-            item = _read_one(name)
+            item = _read_one(name, reading)
             findings = check(item.text, rules)
             if findings and args.fix and item.path is not None:
                 cleaned = render_text(parse(item.text))
@@ -282,8 +318,56 @@ def _input_names(args: argparse.Namespace) -> list[str]:
     return list(files) or [STDIN_NAME]
 
 
-def _read_stdin() -> str:
-    """Decode all of standard input's bytes as :func:`cnpress.read_text` does."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """How inputs are read: forced encoding, error mode, size limit in bytes."""
+
+    encoding: str | None
+    errors: str
+    limit: int
+
+
+def _reading(args: argparse.Namespace) -> _Reading:
+    """The :class:`_Reading` the flags ask for; a usage error for a bad one."""
+    if args.encoding is not None:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise _UsageError(f"cnpress: error: unknown encoding: {args.encoding}") from None
+    if args.max_input < 1:
+        raise _UsageError("cnpress: error: --max-input must be at least 1 (MB)")
+    return _Reading(args.encoding, args.errors, args.max_input << 20)
+
+
+def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """All of ``stream``'s bytes, read a chunk at a time; :class:`CliError`
+    once there are more than ``limit`` (``/dev/zero`` is refused, not read
+    until memory runs out)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise CliError(f"cnpress: {name}: input larger than {limit >> 20} MB; "
+                           "raise --max-input if there is memory for it")
+
+
+def _decoded(data: bytes, source: str, reading: _Reading) -> Decoded:
+    """``data`` decoded as ``reading`` asks; replacements reported on stderr."""
+    decoded = decode(data, source, encoding=reading.encoding,
+                     errors="replace" if reading.errors == "replace" else "strict")
+    if decoded.replaced:
+        print(f"cnpress: {source}: {len(decoded.replaced)} undecodable byte sequence(s) replaced with U+FFFD "
+              f"(first at offset {decoded.replaced[0][0]}, read as {decoded.encoding})", file=sys.stderr)
+    return decoded
+
+
+def _read_stdin(reading: _Reading) -> _Input:
+    """Decode all of standard input's bytes as :func:`cnpress.read_decoded` does."""
     stream = sys.stdin
     if stream is None:
         raise CliError("cnpress: no standard input to read")
@@ -292,19 +376,24 @@ def _read_stdin() -> str:
         raise CliError("cnpress: no FILE given and standard input is a terminal; "
                        "name a file, or pipe text in (see 'cnpress --help')")
     buffer = getattr(stream, "buffer", None)
-    data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogatepass")
+    if buffer is not None:
+        data = _read_limited(buffer, "<stdin>", reading.limit)
+    else:
+        data = stream.read().encode("utf-8", "surrogatepass")
     if not isinstance(data, bytes):
         raise CliError("cnpress: standard input gave text, not bytes")
+    decoded = _decoded(data, "<stdin>", reading)
     # Same line-break handling as read_text: CRLF, CR, U+2028/9 become "\n".
-    return "\n".join(split_lines(decode_bytes(data, "<stdin>")))
+    return _Input("<stdin>", None, "\n".join(split_lines(decoded.text)), decoded.encoding)
 
 
-def _read_one(name: str) -> _Input:
+def _read_one(name: str, reading: _Reading) -> _Input:
     """Read one input; raise :class:`CliError` with the message to show."""
     if name == STDIN_NAME:
-        return _Input("<stdin>", None, _read_stdin())
+        return _read_stdin(reading)
     try:
-        text = read_text(name)
+        with open(name, "rb") as f:
+            data = _read_limited(f, name, reading.limit)
     except FileNotFoundError:
         raise CliError(f"cnpress: {name}: no such file") from None
     except IsADirectoryError:
@@ -313,31 +402,44 @@ def _read_one(name: str) -> _Input:
         raise CliError(f"cnpress: {name}: permission denied") from None
     except OSError as err:
         raise CliError(f"cnpress: {name}: {err.strerror or err}") from None
-    return _Input(name, name, text)
+    decoded = _decoded(data, name, reading)
+    return _Input(name, name, "\n".join(split_lines(decoded.text)), decoded.encoding)
 
 
-def _read_inputs(names: Sequence[str]) -> list[_Input]:
+def _read_inputs(names: Sequence[str], reading: _Reading) -> list[_Input]:
     """Read every input, in order (stdin at most once)."""
     if names.count(STDIN_NAME) > 1:
         raise CliError("cnpress: standard input ('-') can be read only once")
-    return [_read_one(name) for name in names]
+    return [_read_one(name, reading) for name in names]
 
 
-def _same_file(a: str, b: str) -> bool:
-    """Whether paths ``a`` and ``b`` name the same existing file."""
+def _identity(name: str) -> tuple[int, int] | None:
+    """``(st_dev, st_ino)`` of the regular file an input names (``-``: what
+    standard input reads from); ``None`` when it is no regular file."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
+        if name == STDIN_NAME:
+            if sys.stdin is None:
+                return None
+            st = os.fstat(sys.stdin.fileno())
+        else:
+            st = os.stat(name)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
 def _check_output(out: str | None, names: Sequence[str]) -> None:
-    """Refuse an output path that is one of the inputs (it would be truncated)."""
+    """Refuse an output path that is one of the inputs, standard input
+    included: the same device and inode (another name, a link, ``< in.txt``)."""
     if out is None or out == STDIN_NAME:
         return
+    target = _identity(out)
+    if target is None:  # not there yet, or no regular file (/dev/null): no input to harm
+        return
     for name in names:
-        if name != STDIN_NAME and _same_file(out, name):
-            raise CliError(f"cnpress: refusing to write to {out}: it is also an input ({name}); "
+        if _identity(name) == target:
+            shown = "standard input" if name == STDIN_NAME else name
+            raise CliError(f"cnpress: refusing to write to {out}: it is also an input ({shown}); "
                            "choose another output file")
 
 
@@ -374,15 +476,20 @@ def decision_lines(text: str, model: LineModel | None = None) -> list[str]:
     return out
 
 
+def _parsed(given: _Input, options: Options, model: LineModel | None) -> Document:
+    """The input parsed, with the encoding it was read in."""
+    return replace(parse(given.text, options, model), encoding=given.encoding)
+
+
 def _render_clean(inputs: Sequence[_Input], options: Options, model: LineModel | None = None) -> str:
     """The cleaned text of every input, separated by a blank line."""
-    parts = [render_text(parse(i.text, options, model), options) for i in inputs]
+    parts = [render_text(_parsed(i, options, model), options) for i in inputs]
     return "\n".join(p for p in parts if p)
 
 
 def _render_parse(inputs: Sequence[_Input], options: Options, fmt: str, model: LineModel | None = None) -> str:
     """Every input's Document in format ``fmt``."""
-    docs = [parse(i.text, options, model) for i in inputs]
+    docs = [_parsed(i, options, model) for i in inputs]
     if fmt in ("json", "jsonl"):  # text and markdown are converted as they are rendered
         docs = [convert_document(d, options.convert) for d in docs]
     if fmt == "jsonl":
@@ -404,27 +511,99 @@ def _render_explain(inputs: Sequence[_Input], options: Options, model: LineModel
     return "".join(line + "\n" for line in lines)
 
 
+def _chunks(text: str) -> Iterator[str]:
+    """``text`` in pieces of :data:`_CHUNK` characters."""
+    for start in range(0, len(text), _CHUNK):
+        yield text[start:start + _CHUNK]
+
+
 def _write_file(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8, with ``\\n`` line breaks."""
+    """Write ``text`` to ``path`` as UTF-8, with ``\\n`` line breaks.
+
+    A regular file (or none yet) is written to a temporary file in the same
+    folder, then renamed over ``path``: on any failure (a full disk, a size
+    limit, Ctrl-C) the old file is left as it was and the temporary file is
+    removed.  Anything else (``/dev/null``, ``/dev/full``, a FIFO) is
+    written directly.
+    """
+    real = os.path.realpath(path)  # a symlink: replace the file it points at, not the link
     try:
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        st = os.stat(real)
+    except FileNotFoundError:
+        st = None
     except OSError as err:
         raise CliError(f"cnpress: {path}: cannot write: {err.strerror or err}") from None
+    try:
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            with open(real, "w", encoding="utf-8", newline="") as f:
+                for chunk in _chunks(text):
+                    f.write(chunk)
+            return
+        _replace_file(real, text, None if st is None else stat.S_IMODE(st.st_mode))
+    except OSError as err:
+        raise CliError(f"cnpress: {path}: cannot write: {err.strerror or err}; "
+                       "nothing written" + ("" if st is None or not stat.S_ISREG(st.st_mode)
+                                            else ", the old file is unchanged")) from None
+
+
+def _replace_file(path: str, text: str, mode: int | None) -> None:
+    """Write ``text`` to a new file beside ``path`` and rename it to ``path``.
+
+    The new file gets ``mode`` (the old file's permissions) or, for a new
+    file, what the process's umask gives; it is flushed to disk before the
+    rename, so that ``path`` holds the old text or the new, never a part.
+    """
+    folder, base = os.path.split(path)
+    for _ in range(_TEMP_TRIES):
+        temp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+            break
+        except FileExistsError:
+            continue
+    else:  # pragma: no cover - eight random names all taken
+        raise FileExistsError(f"no free temporary name beside {path}")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as f:
+            for chunk in _chunks(text):
+                f.write(chunk)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)  # the umask narrowed it at creation
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
 
 
 def _write_stdout(text: str) -> None:
-    """Write ``text`` to stdout as UTF-8 and flush (may raise BrokenPipeError)."""
+    """Write ``text`` to stdout as UTF-8 and flush.
+
+    Raises :class:`BrokenPipeError` when the reader has gone, and
+    :class:`CliError` when standard output is closed or cannot be written
+    (a full disk, ``> /dev/full``).
+    """
     stream = sys.stdout
     if stream is None:
-        return
-    if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").replace("_", "-").lower() not in (
-            "utf-8", "utf8"):
-        # A console or pipe in a legacy code page cannot show Chinese text.
-        stream.reconfigure(encoding="utf-8")
-    for start in range(0, len(text), _CHUNK):
-        stream.write(text[start:start + _CHUNK])
-    stream.flush()
+        raise CliError("cnpress: standard output is closed; nothing written (use -o OUT)")
+    try:
+        if isinstance(stream, io.TextIOWrapper) and (stream.encoding or "").replace("_", "-").lower() not in (
+                "utf-8", "utf8"):
+            # A console or pipe in a legacy code page cannot show Chinese text.
+            stream.reconfigure(encoding="utf-8")
+        for chunk in _chunks(text):
+            stream.write(chunk)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as err:  # ValueError: "I/O operation on closed file"
+        _silence_stdout()  # what is still buffered would fail again at exit
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else "it is closed"
+        raise CliError(f"cnpress: cannot write to standard output: {reason}") from None
 
 
 def _silence_stdout() -> None:
@@ -475,8 +654,9 @@ def _run(args: argparse.Namespace) -> int:
         return _check_command(args)
     names = _input_names(args)
     _check_output(args.output, names)
+    reading = _reading(args)
     model = _model(args)
-    inputs = _read_inputs(names)
+    inputs = _read_inputs(names, reading)
     options = _options(args)
     if args.command == "clean":
         text = _render_clean(inputs, options, model)
@@ -528,6 +708,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except MemoryError:
+        print("cnpress: out of memory: the input is too large for this machine; nothing written "
+              "(split it, or lower --max-input to be told before reading)", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("cnpress: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

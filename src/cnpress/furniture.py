@@ -115,8 +115,12 @@ _ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
 #: A "continued from" marker opening a line: "（上接第1版）从政府的角度来看，…".
 JUMP_FROM_OPENING: Final = regex.compile(r"^\s*[（(渊]\s*(?:上接|接)\s*第?\s*" + _NUM + r"\s*版\s*[)）冤]")
 
-#: A jump marker inside a body line, at its end or its start.
-INLINE_JUMP: Final = regex.compile(r"\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
+#: A jump marker inside a body line, at its end or its start.  The end
+#: form starts only where a run of spaces starts (``(?<!\s)``): unanchored,
+#: a search would scan every run of spaces again from each of its
+#: positions (quadratic in the run's length), and the leftmost match
+#: starts at the run's start anyway.
+INLINE_JUMP: Final = regex.compile(r"(?<!\s)\s*" + _JUMP_BODY + r"\s*$|^\s*" + _JUMP_BODY + r"\s*")
 
 _CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九")}
 

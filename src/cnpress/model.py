@@ -154,12 +154,21 @@ class Document:
     """The result of :func:`cnpress.parse`.
 
     ``styles`` records the input style found in each region of the input.
+    ``encoding`` is the encoding the input was read in (``utf-8``,
+    ``gb18030``, ``big5`` …), when the caller knows it: :func:`cnpress.parse`
+    is given text, so it leaves ``None``; the command line sets it from
+    :func:`cnpress.read_decoded`, and so can any caller:
+
+    >>> import dataclasses
+    >>> dataclasses.replace(Document(()), encoding="big5").encoding
+    'big5'
     """
 
     blocks: tuple[Block, ...]
     articles: tuple[Article, ...] = ()
     repairs: tuple[Repair, ...] = ()
     styles: tuple[StyleSpan, ...] = ()
+    encoding: str | None = None
 
     def of_kind(self, kind: BlockKind | str) -> tuple[Block, ...]:
         """Return the blocks of one kind, in reading order."""

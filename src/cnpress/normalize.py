@@ -2,17 +2,21 @@
 
 Each raw line goes through, in order:
 
-1. mojibake repaired by ftfy, configured to leave full-width punctuation,
-   curly quotes and line breaks alone (only lines a cheap check flags);
-2. control and invisible characters dropped (each one logged); a form feed
-   is a page break, logged as ``page-break`` (see :func:`page_starts`);
+1. control and invisible characters dropped (each run of them logged as
+   one repair), the C1 controls after step 2 (they can be bytes of
+   mojibake); a form feed is a page break, logged as ``page-break`` (see
+   :func:`page_starts`);
+2. mojibake repaired by ftfy, configured to leave full-width punctuation,
+   curly quotes and line breaks alone (only lines a cheap check flags),
+   again after step 3 if that changed the line;
 3. tabs, no-break and ideographic spaces turned into plain spaces;
 4. half-width ideographic punctuation ``｡｢｣､`` widened to ``。「」、``
    (``halfwidth-ideographic``), Kangxi and supplement radicals and CJK
    compatibility ideographs mapped to the unified ideograph
    (``han-variant``, table :data:`cnpress.chars.HAN_VARIANTS`), one logged
    repair per character;
-5. NFC;
+5. NFC (and a combining mark that opens a line is moved to the end of the
+   line before, which is put in NFC there: :func:`_attach_leading_marks`);
 6. a marker glyph at the line start (``姻 ``, ``荫 ``, ``■ `` …) recognised,
    dropped from the text and logged;
 7. ``———`` shortened to ``——``.
@@ -57,6 +61,14 @@ _PAGE_BREAK = "\x0c"
 # dropped too but logged as a page break), zero-width characters, BOM.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufffe"
 _CONTROL = regex.compile(f"[{_CONTROL_CHARS}]")
+# A run of them, logged as one repair: form feeds on their own (a page
+# break each), the others together ("\x00\x00\x00" is one control-char repair).
+_CONTROL_RUN = regex.compile(f"{_PAGE_BREAK}+|(?:(?!{_PAGE_BREAK})[{_CONTROL_CHARS}])+")
+# The same less the C1 controls (U+0080–U+009F), which can be bytes of
+# mojibake: dropped before ftfy runs.
+_C0_CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2060\ufeff\ufffe"
+_C0_CONTROL = regex.compile(f"[{_C0_CONTROL_CHARS}]")
+_C0_CONTROL_RUN = regex.compile(f"{_PAGE_BREAK}+|(?:(?!{_PAGE_BREAK})[{_C0_CONTROL_CHARS}])+")
 # Characters replaced one for one by a table: half-width ideographic
 # punctuation and Han look-alikes (only the table's keys are changed).
 _TABLE_CHARS = HALFWIDTH_IDEOGRAPHIC_CLASS + HAN_VARIANT_CLASS
@@ -98,6 +110,12 @@ _ANY_WORK = regex.compile(
 _WORK_CHAR = re.compile(
     f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{_TABLE_CHARS}{EM_DASH}" + "".join(MARKER_GLYPHS) + "]"
 )
+# A line (after a line break and the spaces stripped from it) opening with
+# a combining mark, and the marks themselves.  (No ``^`` alternative: with
+# one, the search is four times slower; the first line has no line before
+# it to take its marks anyway.)
+_LEADING_MARK = regex.compile(r"\n *\p{M}")
+_MARKS = regex.compile(r"\p{M}+")
 _NO_REPAIRS: tuple[Repair, ...] = ()
 _DEFAULT = Options()
 
@@ -130,17 +148,18 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
     if not _ANY_WORK.search(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
         return NLine(no, text), _NO_REPAIRS
     repairs: list[Repair] = []
-    # ftfy first: C1 controls and no-break spaces can be bytes of mojibake.
-    if options.fix_mojibake and _MOJIBAKE_HINT.search(text):
-        fixed = ftfy.fix_text(text, _ftfy_config())
-        if fixed != text:
-            repairs.append(Repair("mojibake", no, text, fixed))
-            text = fixed
-    for ctl in _CONTROL.finditer(text):
-        kind = "page-break" if ctl.group() == _PAGE_BREAK else "control-char"
-        repairs.append(Repair(kind, no, ctl.group(), ""))
-    text = _CONTROL.sub("", text)
+    # C0 controls and invisible characters go before ftfy ("Ê\x1eª" is
+    # mojibake once the control is gone); C1 controls and no-break spaces
+    # can be bytes of mojibake, so ftfy sees them, and sees the text again
+    # if dropping the C1 controls it left or widening the spaces changed it:
+    # what one pass leaves, a second pass (clean of clean) would not change.
+    text = _drop_controls(no, text, _C0_CONTROL_RUN, _C0_CONTROL, repairs)
+    text = _mojibake(no, text, options, repairs)
+    seen = text
+    text = _drop_controls(no, text, _CONTROL_RUN, _CONTROL, repairs)
     text = _ODD_SPACE.sub(" ", text)
+    if text != seen:
+        text = _mojibake(no, text, options, repairs)
     text = _table_chars(no, text, repairs)
     if not unicodedata.is_normalized("NFC", text):
         nfc = unicodedata.normalize("NFC", text)
@@ -159,6 +178,39 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
             repairs.append(Repair("dash", no, dash.group(), EM_DASH * 2))
         text = LONG_DASH.sub(EM_DASH * 2, text)
     return NLine(no, text, marker), tuple(repairs)
+
+
+def _drop_controls(no: int, text: str, runs: regex.Pattern[str], chars: regex.Pattern[str],
+                   repairs: list[Repair]) -> str:
+    """``text`` without the characters ``chars`` matches, each run of them
+    (``runs``) logged as one repair: ``page-break`` for form feeds,
+    ``control-char`` for the others.
+
+    >>> log: list[Repair] = []
+    >>> _drop_controls(1, "甲\\x00\\x00乙\\x0c", _CONTROL_RUN, _CONTROL, log), [(r.kind, r.before) for r in log]
+    ('甲乙', [('control-char', '\\x00\\x00'), ('page-break', '\\x0c')])
+    """
+    if not chars.search(text):
+        return text
+    for ctl in runs.finditer(text):
+        kind = "page-break" if ctl.group()[0] == _PAGE_BREAK else "control-char"
+        repairs.append(Repair(kind, no, ctl.group(), ""))
+    return chars.sub("", text)
+
+
+def _mojibake(no: int, text: str, options: Options, repairs: list[Repair]) -> str:
+    """``text`` with its mojibake repaired by ftfy (when it looks like some), logged.
+
+    >>> log: list[Repair] = []
+    >>> _mojibake(1, "cafÃ©", Options(), log), log[0].kind
+    ('café', 'mojibake')
+    """
+    if options.fix_mojibake and _MOJIBAKE_HINT.search(text):
+        fixed = ftfy.fix_text(text, _ftfy_config())
+        if fixed != text:
+            repairs.append(Repair("mojibake", no, text, fixed))
+            return fixed
+    return text
 
 
 def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[list[NLine], list[Repair]]:
@@ -190,7 +242,39 @@ def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[
             lines.append(line)
         done = i + 1
     lines += _stripped_lines(raw_lines, done, len(raw_lines))
+    if _LEADING_MARK.search(joined):
+        lines = _attach_leading_marks(lines, repairs)
     return lines, repairs
+
+
+def _attach_leading_marks(lines: list[NLine], repairs: list[Repair]) -> list[NLine]:
+    """Lines with the combining marks that open a line moved to the end of
+    the line before, and that line put in NFC there (logged as ``nfc``).
+
+    A mark at a line start belongs to the character before the break (the
+    extractor broke between a letter and its accent).  NFC line by line
+    cannot see the pair; once the lines are joined it would, so clean's
+    output would change again when cleaned (``"xA" / "\u0308！"``).  A line
+    of marks only is left out, as a blank line is.
+
+    >>> log: list[Repair] = []
+    >>> [l.text for l in _attach_leading_marks([NLine(1, "xA"), NLine(2, "\u0308！次")], log)], log[0].after
+    (['xÄ', '！次'], 'xÄ')
+    """
+    out: list[NLine] = []
+    for line in lines:
+        m = _MARKS.match(line.text)
+        if m is None or not out:
+            out.append(line)
+            continue
+        prev = out[-1]
+        before = prev.text + m.group()
+        after = unicodedata.normalize("NFC", before)
+        repairs.append(Repair("nfc", prev.no, before, after))
+        out[-1] = prev._replace(text=after)
+        if m.end() < len(line.text):
+            out.append(line._replace(text=line.text[m.end():].lstrip(" ")))
+    return out
 
 
 def _table_chars(no: int, text: str, repairs: list[Repair]) -> str:

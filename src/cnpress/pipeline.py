@@ -123,9 +123,10 @@ class _Builder:
                 self.repairs.append(Repair("markdown-mark", h.line.no, m.group().strip(), ""))
                 text = text[m.end():]
             parts.append(text)
-        joined = join_lines(parts).text
+        joined = join_lines(parts)
         first, last = group[0].line.no, group[-1].line.no
-        text = polish(joined, first, self.options, self.repairs)
+        self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
+        text = polish(joined.text, first, self.options, self.repairs)
         reason = "+".join(dict.fromkeys(h.reason for h in group))
         self.add(Block(kind, text, (first, last), reason, tuple(h.line.no for h in group)))
 
@@ -143,9 +144,11 @@ class _Builder:
         # drops a hyphen or adds a space at most).
         ends = list(accumulate(len(t) for t in texts))
 
+        all_nos = nos  # ``nos`` loses the lines a lead-in byline fills; ``ends`` counts them all
+
         def covering(lo: int, hi: int) -> tuple[int, ...]:
             """The raw lines holding characters ``lo:hi`` of the joined text."""
-            return tuple(n for n, end, start in zip(nos, ends, [0, *ends[:-1]], strict=True)
+            return tuple(n for n, end, start in zip(all_nos, ends, [0, *ends[:-1]], strict=True)
                          if start < hi and end > lo) or (first,)
 
         # Inline furniture and bylines are split off into blocks of their own.

@@ -178,8 +178,16 @@ def _article_dict(a: Article) -> dict[str, Any]:
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
-    """The whole Document as plain data (JSON-ready), spans included."""
+    """The whole Document as plain data (JSON-ready), spans included, and
+    the encoding the input was read in (``None`` when not known).
+
+    >>> import dataclasses
+    >>> d = to_dict(dataclasses.replace(Document((Block(BlockKind.PARAGRAPH, "正文。", (1, 1)),)), encoding="big5"))
+    >>> d["encoding"], d["blocks"][0]["text"]
+    ('big5', '正文。')
+    """
     return {
+        "encoding": doc.encoding,
         "blocks": [_block_dict(b) for b in doc.blocks],
         "articles": [_article_dict(a) for a in doc.articles],
         "repairs": [_repair_dict(r) for r in doc.repairs],

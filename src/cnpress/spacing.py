@@ -13,9 +13,8 @@ where they stand in Chinese text.
 from __future__ import annotations
 
 import itertools
-import logging
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 import regex
 
@@ -42,7 +41,10 @@ _CJK_LATIN_TOUCH = regex.compile(
 # Spaces before closing / after opening full-width punctuation: "博士 、".
 _PUNCT_GAP = regex.compile(rf" +(?=[{NO_SPACE_BEFORE_CLASS}])|(?<=[{NO_SPACE_AFTER_CLASS}]) +")
 # A run of space-separated Han tokens: the candidates for letter-spacing.
-_HAN_RUN = regex.compile(rf"[{HAN_CLASS}]+(?: [{HAN_CLASS}]+)+")
+# It starts only where a Han run starts and never gives back what a token
+# took (possessive ``++``): otherwise a long Han run with no space-separated
+# token after it is rescanned from each of its characters (quadratic).
+_HAN_RUN = regex.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]++(?: [{HAN_CLASS}]++)+")
 # Two or more spaces.
 _MULTI_SPACE = regex.compile(r"  +")
 # A half-width mark right after Chinese text (and not inside a number or URL).
@@ -54,12 +56,24 @@ _HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
 
 @lru_cache(maxsize=1)
 def tokenizer() -> jieba.Tokenizer:
-    """jieba's dictionary, loaded on first use only (about a second)."""
+    """jieba's dictionary, loaded on first use only (about a second).
+
+    The prefix dictionary is built straight from jieba's word list rather
+    than by ``Tokenizer.initialize``: that one logs four lines to stderr
+    through jieba's own logger (set to DEBUG, with a handler of its own)
+    and writes a cache file to the temporary folder.  Building it here
+    logs nothing and leaves jieba's logger, and the host application's
+    logging configuration, as they are (it takes as long as loading the
+    cache does).
+
+    >>> tokenizer().FREQ["报道"] > 0
+    True
+    """
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
     return tokenizer
 
 
@@ -140,21 +154,36 @@ def _cut_crosses(text: str, at: int) -> bool:
     return False
 
 
+#: How many characters on each side of a gap jieba is shown when asked
+#: whether a word crosses it: more than any dictionary word is long, and a
+#: bound, so that a letter-spaced run glued into one long token is not read
+#: again from its start at every gap (quadratic in the run's length).
+WORD_CONTEXT: Final = 32
+
+
 def _collapse_run(match: regex.Match[str]) -> str:
+    """One run of space-separated Han tokens with its letter-spacing removed.
+
+    >>> _collapse_run(_HAN_RUN.search("船 名 航 次 质量 数字"))
+    '船名航次 质量 数字'
+    """
     tokens = match.group().split(" ")
-    out = [tokens[0]]
+    groups = [[tokens[0]]]  # the tokens glued into each output word, in order
+    tail = tokens[0]  # the end of the last group (at most WORD_CONTEXT characters)
     for prev, tok in itertools.pairwise(tokens):
         if len(prev) == 1 and len(tok) == 1:
             glue = True  # "博 士", "船 名 航 次": letter-spacing
         elif len(prev) == 1 or len(tok) == 1:
-            glue = word_crosses(out[-1], tok)  # "摄 影报道" yes, "季春鹏 摄" no
+            glue = word_crosses(tail, tok[:WORD_CONTEXT])  # "摄 影报道" yes, "季春鹏 摄" no
         else:
             glue = False  # "质量 数字": real word spacing
         if glue:
-            out[-1] += tok
+            groups[-1].append(tok)
+            tail = (tail + tok)[-WORD_CONTEXT:]
         else:
-            out.append(tok)
-    return " ".join(out)
+            groups.append([tok])
+            tail = tok[-WORD_CONTEXT:]
+    return " ".join("".join(group) for group in groups)
 
 
 def fix_spacing(text: str, style: SpacingStyle = "tight", *, collapse_letter_spacing: bool = True) -> str:

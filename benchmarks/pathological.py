@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Time ``cnpress.parse`` on pathological input shapes at four sizes (issue 8).
+
+Each shape is a function of a size ``n`` (about ``n`` characters): the
+known-bad ones from issue 8 (``'版' + ' ' * n + '甲。'`` …) and long runs of
+spaces, Han, punctuation, brackets, dashes, controls, Latin, digits, many
+short lines, many bylines.  Every shape is parsed at ``n``, ``2n``, ``4n`` and
+``8n`` characters; the growth is the time ratio for four times the size,
+``t(8n) / t(2n)`` (the larger pair, where fixed costs weigh least).  Linear
+code grows about 4×, quadratic code 16×; the bar of issue 8 is at most 5×.
+
+A shape whose time at one size passes ``--budget`` seconds is not run at
+larger sizes; its growth is then read off the pairs measured (``t(4n)/t(n)``)
+or, with only two sizes, extrapolated as ``(t(2n)/t(n))²``, and marked ``~``.
+
+Usage::
+
+    python benchmarks/pathological.py [--base N] [--budget S] [--only NAME...] [--check]
+
+With ``--check``, exit with status 1 when a shape grows more than 5×.
+A measurement for developers, not part of CI (timings are not tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+import cnpress
+
+#: The bar of issue 8: time growth for four times the size.
+MAX_GROWTH = 5.0
+#: How the four sizes relate to ``--base``.
+SIZE_FACTORS = (1, 2, 4, 8)
+
+
+def _rep(unit: str, n: int) -> str:
+    """``unit`` repeated to about ``n`` characters."""
+    return unit * max(1, n // len(unit))
+
+
+#: Shape name → the text of about ``n`` characters.  The first three are the
+#: reproducers of issue 8; the others are long runs of one kind of character
+#: (or one kind of line), each a thing an unanchored or rescanning pattern
+#: would be slow on.
+SHAPES: dict[str, Callable[[int], str]] = {
+    "issue: 版 + spaces + 甲。": lambda n: "版" + " " * n + "甲。",
+    "issue: 甲 + spaces + 甲)": lambda n: "甲" + " " * n + "甲)",
+    "issue: Han run + ' ~'": lambda n: "甲" * n + " ~",
+    "spaces": lambda n: " " * n,
+    "spaces then Han": lambda n: " " * n + "甲",
+    "Han": lambda n: "甲" * n,
+    "Han, one space each": lambda n: _rep("甲 ", n),
+    "Han pairs spaced": lambda n: _rep("甲乙 ", n),
+    "Han + Latin spaced": lambda n: _rep("甲 a ", n),
+    "Han + digits spaced": lambda n: _rep("甲 1 ", n),
+    "Latin words": lambda n: _rep("ab ", n),
+    "digits": lambda n: "1" * n,
+    "full-width commas": lambda n: "，" * n,
+    "half-width marks in Han": lambda n: _rep("甲?", n),
+    "half-width colons": lambda n: ":" * n,
+    "open brackets": lambda n: "(" * n,
+    "nested brackets": lambda n: "(" * (n // 2) + ")" * (n // 2),
+    "open brackets in Han": lambda n: _rep("甲(", n),
+    "full-width brackets": lambda n: _rep("（甲", n),
+    "garbled brackets 渊": lambda n: "渊" * n + "冤",
+    "em dashes": lambda n: "—" * n,
+    "em dashes spaced": lambda n: _rep("—— ", n),
+    "controls": lambda n: "\x00" * n,
+    "controls between Han": lambda n: _rep("甲\x1e", n),
+    "form feeds": lambda n: "\x0c" * n,
+    "zero-width spaces": lambda n: "\u200b" * n,
+    "ideographic spaces": lambda n: "\u3000" * n,
+    "combining marks": lambda n: "e" + "\u0301" * n,
+    "mojibake (Latin-1)": lambda n: _rep("Ã©", n),
+    "marker glyphs": lambda n: _rep("■ ", n),
+    "版 + spaces, repeated": lambda n: _rep("版" + " " * 50 + "甲。", n),
+    "jump markers spaced": lambda n: _rep("（ 下 转 第 ", n),
+    "names spaced": lambda n: _rep("陈刚 ", n),
+    "datelines": lambda n: _rep("本报讯 ", n),
+    "open reporter groups": lambda n: _rep("（记者", n),
+    "sentence ends and quotes": lambda n: _rep("。”", n),
+    "list numbers": lambda n: _rep("1. ", n),
+    "unclosed jump markers": lambda n: _rep("(下转第1", n),
+    "digits then 版": lambda n: "1" * n + "版",
+    "URL-like": lambda n: _rep("http://x.cn/", n),
+    "many short lines": lambda n: _rep("甲乙丙丁戊\n", n),
+    "many blank lines": lambda n: "\n" * n,
+    "many headings": lambda n: _rep("一、标题\n", n),
+    "many bylines": lambda n: _rep("本报记者 齐旭\n", n),
+    "bylines and body": lambda n: _rep("本报记者 齐旭\n正文一句。\n", n),
+    "hyphenated Latin lines": lambda n: _rep("ab\u2043\n", n),
+    "CR line breaks": lambda n: "\r" * n,
+}
+
+
+def _time(text: str) -> float:
+    """CPU seconds to parse ``text``: the best of three runs, or of as many
+    as fit in a fifth of a second for quick ones.  CPU time of this process
+    (not wall time), so that other work on the machine weighs less."""
+    best = float("inf")
+    spent = 0.0
+    runs = 0
+    while runs < 3 or spent < 0.2:
+        start = time.process_time()
+        cnpress.parse(text)
+        took = time.process_time() - start
+        best = min(best, took)
+        spent += took
+        runs += 1
+        if runs >= 3 and took > 0.05:
+            break
+    return best
+
+
+def measure(shape: Callable[[int], str], base: int, budget: float) -> tuple[list[float], float, bool]:
+    """The times at the four sizes (fewer when the budget ran out), the
+    growth for 4× the size, and whether that growth is an extrapolation."""
+    times: list[float] = []
+    for factor in SIZE_FACTORS:
+        times.append(_time(shape(base * factor)))
+        if times[-1] > budget:
+            break
+    if len(times) == 4:
+        return times, times[3] / times[1], False
+    if len(times) == 3:
+        return times, times[2] / times[0], True
+    if len(times) == 2:
+        return times, (times[1] / times[0]) ** 2, True
+    return times, float("inf"), True
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--base", type=int, default=20_000, help="the smallest size, in characters (default 20000)")
+    ap.add_argument("--budget", type=float, default=5.0,
+                    help="seconds after which a shape is not run at larger sizes (default 5)")
+    ap.add_argument("--only", nargs="*", default=None, help="run only the shapes whose name contains one of these")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a shape grows more than 5x")
+    args = ap.parse_args(argv)
+    # Load jieba's dictionary, its tagger and the model outside the timings.
+    cnpress.clean("本报记者 齐旭\n博 士 、船 名 航 次 ：\n正文第一行，\n第二行。\n" * 3)
+    sizes = [args.base * f for f in SIZE_FACTORS]
+    print(f"sizes: {', '.join(f'{s:,}' for s in sizes)} characters; growth = t(8n)/t(2n) (4x the size)")
+    print(f"{'shape':32} " + " ".join(f"{f'{f}n':>8}" for f in SIZE_FACTORS) + "   growth")
+    worst = 0.0
+    failed = []
+    for name, shape in SHAPES.items():
+        if args.only and not any(word in name for word in args.only):
+            continue
+        times, growth, guessed = measure(shape, args.base, args.budget)
+        cells = [f"{t:8.3f}" for t in times] + [f"{'-':>8}"] * (4 - len(times))
+        mark = "~" if guessed else " "
+        verdict = "" if growth <= MAX_GROWTH else "  > 5x"
+        print(f"{name:32} " + " ".join(cells) + f"  {mark}{growth:5.1f}x{verdict}", flush=True)
+        worst = max(worst, growth)
+        if growth > MAX_GROWTH:
+            failed.append(name)
+    print(f"worst growth: {worst:.1f}x; {len(failed)} shape(s) above {MAX_GROWTH:.0f}x" +
+          (": " + ", ".join(failed) if failed else ""))
+    return 1 if args.check and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
