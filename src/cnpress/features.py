@@ -62,6 +62,7 @@ __all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
 #: Options for the rule pass whose verdicts become features: no text polish
 #: (it costs time and changes no decision).
 _RULE_OPTIONS: Final = Options(spacing="keep", widen_punct=False, collapse_letter_spacing=False)
+_DEFAULT: Final = Options()
 #: Neighbour offsets whose main facts are copied into a row.
 WINDOW: Final = (-2, -1, 1, 2)
 #: The facts of a neighbour that are copied (by prefix).
@@ -358,7 +359,7 @@ def _shape_key(text: str) -> str:
 
 
 def build_table(lines: Sequence[NLine], rules: Rules | None = None,
-                page_starts: frozenset[int] = frozenset()) -> FeatureTable:
+                page_starts: frozenset[int] = frozenset(), options: Options = _DEFAULT) -> FeatureTable:
     """Build the feature table of the non-blank normalised ``lines``.
 
     ``page_starts`` are the raw lines that open a page after a form feed
@@ -371,7 +372,7 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
     """
     lines = tuple(lines)
     rules = rules if rules is not None else rule_verdicts(lines)
-    regions = tuple(detect_styles(lines))
+    regions = tuple(detect_styles(lines, options))  # cnpress's own output is what clean(options) makes
     style_of: list[str] = []
     col_of: list[float] = []
     for r in regions:

@@ -275,7 +275,7 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     if options.garbled_brackets == "auto":  # decided once for the page
         restore = has_garbled_font(line.text for line in lines)
         options = replace(options, garbled_brackets="restore" if restore else "keep")
-    table = build_table(lines, page_starts=page_starts(raw))
+    table = build_table(lines, page_starts=page_starts(raw), options=options)
     labels = (model or load_model()).labels(table)
     reasons = [f"model:{label}" for label in labels]
     blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table), own_lines(table))

@@ -42,8 +42,12 @@ from typing import Final
 import regex
 
 from .chars import CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
+from .interleave import continues
+from .model import Options
 from .normalize import NLine
 from .spacing import fix_spacing, widen_punctuation
+
+_DEFAULT: Final = Options()
 
 __all__ = ["LONG_LINE_EMS", "REGION_LINES", "Region", "detect_styles", "is_own_line"]
 
@@ -69,14 +73,22 @@ _TERMINAL: Final = TERMINAL_PUNCT | CLOSERS
 _NOT_OWN: Final = regex.compile(rf"^#{{1,6}} |{EM_DASH}{{3}}|^[{regex.escape(''.join(MARKER_GLYPHS))}] ")
 
 
-def is_own_line(text: str) -> bool:
-    """Whether ``clean()`` (default options) would leave this line as it is.
+def is_own_line(text: str, options: Options = _DEFAULT) -> bool:
+    """Whether ``clean(..., options)`` would leave this line as it is.
 
     >>> is_own_line("潜心20年的“成果”。"), is_own_line("潜心 20年的“成果”。"), is_own_line("撕开?")
     (True, False, False)
+    >>> is_own_line("撕开?", Options(widen_punct=False))
+    True
     """
-    return (_NOT_OWN.search(text) is None and widen_punctuation(text) == text
-            and fix_spacing(text, "tight") == text)
+    if _NOT_OWN.search(text) is not None:
+        return False
+    if options.widen_punct and widen_punctuation(text) != text:
+        return False
+    if options.spacing == "keep" and not options.collapse_letter_spacing:
+        return True
+    return fix_spacing(text, options.spacing,  # type: ignore[arg-type]
+                       collapse_letter_spacing=options.collapse_letter_spacing) == text
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +120,20 @@ def _wrapped_share(lines: Sequence[NLine], widths: Sequence[float], col: float) 
     return wrapped / len(lines) if lines else 0.0
 
 
-def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float]) -> tuple[str, float]:
+#: Regions of at most this many lines are too short to tell hard-wrapped
+#: text by its wrapped share: there, a line is wrapped when the next one
+#: visibly continues it (a word read across the break, a clause mark
+#: opening the next line).
+FEW_LINES: Final = 4
+
+
+def _runs_on(lines: Sequence[NLine]) -> bool:
+    """Whether some line stops mid-sentence and the next visibly continues it."""
+    return any(a.text[-1] not in _TERMINAL and continues(a.text, b.text) for a, b in itertools.pairwise(lines))
+
+
+def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float],
+                  options: Options = _DEFAULT) -> tuple[str, float]:
     """The style and column width of one region's lines."""
     col = _quantile(widths, 0.75)
     base = "long-line" if col > LONG_LINE_EMS else "column"
@@ -119,8 +144,9 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     if n < 2:
         return base, col
     blank_after = sum(g > 0 for g in gaps_after[:-1]) / (n - 1)
-    if (all(g == 1 for g in gaps_after[:-1]) and _wrapped_share(lines, widths, col) < WRAPPED_SHARE
-            and all(is_own_line(ln.text) for ln in lines)):
+    if (all(g == 1 for g in gaps_after[:-1])
+            and (not _runs_on(lines) if n <= FEW_LINES else _wrapped_share(lines, widths, col) < WRAPPED_SHARE)
+            and all(is_own_line(ln.text, options) for ln in lines)):
         return base + "+own", col
     if blank_after >= SPACED_SHARE:
         # Every line has a blank line after it: spacing, unless the lines are
@@ -137,7 +163,7 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     return base, col
 
 
-def detect_styles(lines: Sequence[NLine]) -> list[Region]:
+def detect_styles(lines: Sequence[NLine], options: Options = _DEFAULT) -> list[Region]:
     """Cut the non-blank ``lines`` into regions and name the style of each.
 
     >>> col = [NLine(i, "一二三四五六七八九十一二三四五六七八九十") for i in range(1, 60, 2)]
@@ -155,7 +181,7 @@ def detect_styles(lines: Sequence[NLine]) -> list[Region]:
         stop = min(len(lines), start + REGION_LINES)
         # A short tail region borrows its neighbour's lines for its estimate.
         lo = max(0, start - REGION_LINES // 2) if stop - start < 16 else start
-        style, col = _region_style(lines[lo:stop], gaps[lo:stop], widths[lo:stop])
+        style, col = _region_style(lines[lo:stop], gaps[lo:stop], widths[lo:stop], options)
         if regions and regions[-1].style == style and abs(regions[-1].column - col) < 1.0:
             prev = regions.pop()
             regions.append(Region(prev.first, stop, style, prev.column))
