@@ -19,6 +19,8 @@ standard output or to ``-o OUT``; ``OUT`` may not be one of the inputs.
 
 Errors are one line on standard error, never a traceback:
 
+* exit status 1: a corpus run (``-r``, ``--out-dir``, ``--jobs``, ...: see
+  docs/corpus.md) where some inputs failed; the others are written;
 * exit status 2: bad usage, a missing or unreadable file, undecodable bytes,
   or ``-o`` naming an input;
 * exit status 141: standard output was closed early (``cnpress clean x | head``);
@@ -42,7 +44,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final, NoReturn
 
-from . import __version__
+from . import __version__, corpus
 from .decide import LineModel, decisions, load_pages, train
 from .model import Document, Options
 from .pipeline import parse
@@ -131,6 +133,72 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                        help="a line model written by 'cnpress train' (default: the one shipped with cnpress)")
 
 
+def _add_corpus_arguments(sub: argparse.ArgumentParser) -> None:
+    """Add the flags of a corpus run (see docs/corpus.md and :mod:`cnpress.corpus`)."""
+    group = sub.add_argument_group("corpus runs (any of these, a glob or -r makes FILE... a corpus)")
+    group.add_argument("-r", "--recursive", action="store_true",
+                       help="take the files under each directory FILE, at any depth")
+    group.add_argument("--include", metavar="GLOB", default=None,
+                       help="names of the files taken from a directory (default: *.txt, *.jsonl or *.parquet)")
+    group.add_argument("--out-dir", metavar="DIR", default=None,
+                       help="one output per input under DIR, at the same relative path")
+    group.add_argument("--suffix", metavar="SUF", default=None,
+                       help="suffix of the outputs under --out-dir (default: by format, .jsonl for records)")
+    group.add_argument("--records", choices=("documents", "articles"), default=None,
+                       help="write JSONL records with provenance: one per document or one per article")
+    group.add_argument("--input-format", choices=("text", "jsonl", "parquet"), default=None,
+                       help="inputs are text files (default) or files of records (parquet needs pyarrow)")
+    group.add_argument("--text-field", metavar="NAME", default="text",
+                       help="the field of a record that holds its text (default: text)")
+    group.add_argument("--id-field", metavar="NAME", default="id",
+                       help="the field of a record that holds its id (default: id)")
+    group.add_argument("-j", "--jobs", metavar="N", type=int, default=None,
+                       help="worker processes (default: every core)")
+    group.add_argument("--on-error", choices=("skip", "stop"), default=None,
+                       help="after a failed input: go on (skip, default) or stop; any failure gives exit status 1")
+    group.add_argument("--errors", metavar="FILE", default=None,
+                       help="write one JSON record per failed input to FILE")
+    group.add_argument("--resume", action="store_true",
+                       help="skip inputs whose output under --out-dir already exists (outputs are written by rename)")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing summary")
+
+
+#: The flags that make a command a corpus run.
+_CORPUS_FLAGS: Final = ("recursive", "include", "out_dir", "suffix", "records", "input_format", "jobs",
+                        "on_error", "errors", "resume")
+
+
+def _is_corpus_run(args: argparse.Namespace) -> bool:
+    """Whether the command line asks for a corpus run: a corpus flag, or a glob naming no file."""
+    if any(getattr(args, name, None) not in (None, False) for name in _CORPUS_FLAGS):
+        return True
+    return any(any(c in name for c in "*?[") and not os.path.lexists(name) for name in _input_names(args))
+
+
+def _run_corpus(args: argparse.Namespace, model: LineModel | None) -> int:
+    """A corpus run (:func:`cnpress.corpus.run`): exit status 1 when any input failed."""
+    names = _input_names(args)
+    if STDIN_NAME in names:
+        raise CliError("cnpress: standard input ('-') cannot be part of a corpus run; name files or directories")
+    config = corpus.RunConfig(
+        paths=tuple(names), command=args.command, fmt=getattr(args, "format", "text"), records=args.records,
+        input_format=args.input_format or "text", text_field=args.text_field, id_field=args.id_field,
+        recursive=args.recursive, include=args.include, out_dir=args.out_dir,
+        output=None if args.output in (None, STDIN_NAME) else args.output, suffix=args.suffix,
+        jobs=args.jobs if args.jobs is not None else corpus.default_jobs(), on_error=args.on_error or "skip",
+        errors=args.errors, resume=args.resume, quiet=args.quiet, options=_options(args), model=model)
+    try:
+        summary = corpus.run(config, stdout=_write_stdout)
+    except corpus.Interrupted as stop:
+        print(stop.summary.line(), file=sys.stderr)
+        raise
+    except corpus.CorpusError as err:
+        raise CliError(f"cnpress: {err}") from None
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``cnpress`` argument parser with its three subcommands."""
     parser = _ArgumentParser(
@@ -145,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Print the cleaned text of each FILE (several files: one after another, "
                                         "separated by a blank line).")
     _add_input_arguments(clean, many=True)
+    _add_corpus_arguments(clean)
 
     parse_ = subs.add_parser("parse", help="print the parsed document as text, markdown, json or jsonl",
                              description="Parse each FILE and print the Document in the chosen format. "
@@ -152,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "jsonl: one JSON object per article per line.")
     _add_input_arguments(parse_, many=True)
     parse_.add_argument("-f", "--format", choices=FORMATS, default="json", help="output format (default: json)")
+    _add_corpus_arguments(parse_)
 
     explain = subs.add_parser("explain", help="show every line's decision and the features that weighed most",
                               description="Print one line per raw line: LINE<TAB>LABEL<TAB>PROBABILITY<TAB>"
@@ -385,6 +455,8 @@ def _run(args: argparse.Namespace) -> int:
     names = _input_names(args)
     _check_output(args.output, names)
     model = _model(args)
+    if args.command in ("clean", "parse") and _is_corpus_run(args):
+        return _run_corpus(args, model)
     inputs = _read_inputs(names)
     options = _options(args)
     if args.command == "clean":
