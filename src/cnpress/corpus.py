@@ -141,18 +141,21 @@ def _glob_root(pattern: str) -> str:
     return str(Path(*fixed)) if fixed else ""
 
 
-def _walk(root: str, include: str, recursive: bool, exclude: frozenset[str]) -> Iterator[InputFile]:
-    """The files under ``root`` whose name matches ``include``, sorted, hidden ones skipped."""
+def _walk(root: str, include: str, recursive: bool, exclude: frozenset[str]) -> list[InputFile]:
+    """The files under ``root`` whose name matches ``include``, hidden ones skipped,
+    sorted by relative path (as ``find | sort`` lists them)."""
+    found: list[InputFile] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and os.path.abspath(os.path.join(folder, d)) not in exclude) if recursive else []
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".")
+                   and os.path.abspath(os.path.join(folder, d)) not in exclude] if recursive else []
+        for name in files:
             if name.startswith(".") or not fnmatch.fnmatchcase(name, include):
                 continue
             path = os.path.join(folder, name)
-            if os.path.abspath(path) in exclude:
-                continue
-            yield InputFile(path, Path(os.path.relpath(path, root)).as_posix())
+            if os.path.abspath(path) not in exclude:
+                found.append(InputFile(path, Path(os.path.relpath(path, root)).as_posix()))
+    found.sort(key=lambda f: f.rel)
+    return found
 
 
 def discover(paths: Iterable[str | os.PathLike[str]], *, recursive: bool = False, include: str = "*.txt",
