@@ -94,9 +94,9 @@ def test_datasets_map_with_two_processes(tmp_path: Path, monkeypatch: pytest.Mon
     records = page_records(8)
     ds = datasets.Dataset.from_list(records)
     cleaned = ds.map(CleanStep().map_batch, batched=True, batch_size=2, num_proc=2)
-    assert cleaned["text"] == [cnpress.clean(r["text"]) for r in records]
-    assert cleaned["page"] == list(range(8)) and cleaned["id"] == [r["id"] for r in records]
-    assert cleaned["chars_in"] == [len(r["text"]) for r in records]
+    assert list(cleaned["text"]) == [cnpress.clean(r["text"]) for r in records]
+    assert list(cleaned["page"]) == list(range(8)) and list(cleaned["id"]) == [r["id"] for r in records]
+    assert list(cleaned["chars_in"]) == [len(r["text"]) for r in records]
 
 
 def test_iter_documents_in_two_processes_is_the_serial_stream(tmp_path: Path) -> None:

@@ -1,0 +1,150 @@
+"""Corpus throughput: ``cnpress clean -r tree --out-dir out`` at ``--jobs 1`` and ``--jobs 2``.
+
+Makes FILES files of about 2 KB (slices of the seeds and of the generated dev
+pages, cut at line ends) in a nested tree (``tree/d0/d3/f00345.txt``), then in
+one run:
+
+1. times the command line at ``--jobs 1`` and at ``--jobs 2`` (files/s of
+   each, and the ratio: the bar is 1.6x on 2 cores);
+2. checks that both runs wrote the same outputs, and that they are what
+   ``cnpress.clean`` gives;
+3. times ``cnpress.clean`` on the same texts in this process, and the start
+   of the command (a one-file tree), and prints the per-file overhead of a
+   corpus run beyond ``clean`` itself: (wall time at ``--jobs 1`` - start -
+   sum of clean) / files; the bar is 200 us;
+4. as a cross-check, times what a corpus run does to a file besides
+   cleaning it (read, decode, name the encoding, write by rename) in this
+   process.
+
+    python3 benchmarks/corpus.py [--files 10000] [--keep DIR]
+
+The machine is shared on CI and developer machines alike: run it when quiet,
+and read the ratio with the load average it prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import cnpress
+from cnpress import corpus
+
+REPO = Path(__file__).resolve().parent.parent
+SOURCES = [REPO / "seeds", REPO.parent / "shared" / "seeds", REPO.parent / "shared" / "pagegen" / "dev" / "seeds"]
+#: Target size of one file, in UTF-8 bytes.
+FILE_BYTES = 2000
+
+
+def slices(count: int) -> list[str]:
+    """``count`` texts of about FILE_BYTES each, cut at line ends, cycling over the sources."""
+    pages = [cnpress.read_text(p) for d in SOURCES if d.is_dir() for p in sorted(d.glob("*.txt"))]
+    pieces: list[str] = []
+    for page in pages:
+        lines, size, start = page.split("\n"), 0, 0
+        for i, line in enumerate(lines):
+            size += len(line.encode("utf-8")) + 1
+            if size >= FILE_BYTES:
+                pieces.append("\n".join(lines[start:i + 1]) + "\n")
+                start, size = i + 1, 0
+    if not pieces:
+        sys.exit("no source pages found")
+    return [pieces[i % len(pieces)] for i in range(count)]
+
+
+def rel_of(i: int) -> str:
+    return f"d{i // 1000}/d{i // 100 % 10}/f{i:05d}.txt"
+
+
+def make_tree(root: Path, texts: list[str]) -> int:
+    total = 0
+    for i, text in enumerate(texts):
+        path = root / rel_of(i)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = text.encode("utf-8")
+        path.write_bytes(data)
+        total += len(data)
+    return total
+
+
+def cli(tree: Path, out: Path, jobs: int) -> float:
+    """Wall time of one ``cnpress clean -r TREE --out-dir OUT --jobs N`` run."""
+    cmd = [sys.executable, "-m", "cnpress.cli", "clean", "-r", str(tree), "--out-dir", str(out),
+           "--jobs", str(jobs), "-q"]
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return time.perf_counter() - start
+
+
+def digest(root: Path, count: int) -> str:
+    h = hashlib.sha256()
+    for i in range(count):
+        h.update((root / rel_of(i)).read_bytes())
+    return h.hexdigest()
+
+
+def io_only(tree: Path, out: Path, count: int) -> float:
+    """Seconds per file of what a run does besides cleaning: read, decode, encoding, write by rename."""
+    step = corpus.RecordStep()
+    start = time.perf_counter()
+    for i in range(count):
+        rel = rel_of(i)
+        unit = corpus._Unit(rel, str(tree / rel))
+        _, text = corpus._load(unit, step)
+        corpus.write_atomic(corpus.output_path(str(out), rel, ".txt"), text)
+    return (time.perf_counter() - start) / count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--keep", metavar="DIR", default=None, help="make the tree in DIR and keep it")
+    args = parser.parse_args()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="cnpress-corpus-bench-"))
+    try:
+        texts = slices(args.files)
+        tree = work / "tree"
+        if tree.exists():
+            shutil.rmtree(tree)
+        size = make_tree(tree, texts)
+        print(f"{args.files} files, {size / 1e6:.1f} MB ({size / args.files:.0f} B a file) in {tree}; "
+              f"load average {os.getloadavg()[0]:.2f}, {corpus.default_jobs()} cores")
+        for d in ("out1", "out2", "one", "outio"):
+            shutil.rmtree(work / d, ignore_errors=True)
+        t1 = cli(tree, work / "out1", 1)
+        print(f"--jobs 1: {t1:7.1f} s  {args.files / t1:7.1f} files/s")
+        t2 = cli(tree, work / "out2", 2)
+        print(f"--jobs 2: {t2:7.1f} s  {args.files / t2:7.1f} files/s  ratio {t1 / t2:.2f}x "
+              f"(bar 1.6x; load average now {os.getloadavg()[0]:.2f})")
+        same = digest(work / "out1", args.files) == digest(work / "out2", args.files)
+        print(f"outputs of --jobs 1 and --jobs 2 identical: {same}")
+
+        (work / "onetree").mkdir(exist_ok=True)
+        (work / "onetree" / "a.txt").write_text(texts[0], encoding="utf-8")
+        start_cost = min(cli(work / "onetree", work / "one", 1) for _ in range(3))
+        cnpress.clean(texts[0])  # jieba and the model loaded before timing
+        begin = time.perf_counter()
+        cleaned = [cnpress.clean(t) for t in texts]
+        clean_s = time.perf_counter() - begin
+        right = all((work / "out1" / rel_of(i)).read_text(encoding="utf-8") == c for i, c in enumerate(cleaned))
+        print(f"outputs are what cnpress.clean gives: {right}")
+        overhead = (t1 - start_cost - clean_s) / args.files
+        print(f"clean() in process: {clean_s:.1f} s ({clean_s / args.files * 1e3:.2f} ms a file); "
+              f"command start {start_cost:.2f} s")
+        print(f"per-file overhead beyond clean at --jobs 1: {overhead * 1e6:.0f} us (bar 200 us)")
+        print(f"  cross-check, file handling alone (read, decode, encoding, write by rename): "
+              f"{io_only(tree, work / 'outio', args.files) * 1e6:.0f} us a file")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
