@@ -282,7 +282,8 @@ def _read_file(unit: _Unit) -> tuple[str, str | None, int]:
 
 
 def read_records(path: str | os.PathLike[str], input_format: InputFormat = "jsonl") -> Iterator[Record | Failure]:
-    """The records of a JSONL or Parquet file, in order; a bad JSONL line gives a :class:`Failure`.
+    """The records of a JSONL or Parquet file, in order; a bad JSONL line gives a
+    :class:`Failure` in its place (blank lines are no records).
 
     Parquet needs ``pyarrow`` (``pip install 'cnpress[parquet]'``).
 
@@ -296,17 +297,19 @@ def read_records(path: str | os.PathLike[str], input_format: InputFormat = "json
     if input_format == "parquet":
         yield from _parquet_records(name)
         return
+    count = 0  # records so far: a record's index counts the non-blank lines before it
     with open(name, encoding="utf-8") as f:
-        for index, line in enumerate(f):
+        for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
+            count += 1
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
-                yield Failure(name, "bad-record", f"line {index + 1}: not JSON ({err.msg})", index)
+                yield Failure(name, "bad-record", f"line {number}: not JSON ({err.msg})", count - 1)
                 continue
             if not isinstance(record, dict):
-                yield Failure(name, "bad-record", f"line {index + 1}: not a JSON object", index)
+                yield Failure(name, "bad-record", f"line {number}: not a JSON object", count - 1)
                 continue
             yield record
 
@@ -614,18 +617,18 @@ def _units(inputs: Iterable[str | os.PathLike[str] | Mapping[str, Any]], input_f
 
 def _record_units(f: InputFile, input_format: InputFormat) -> Iterator[_Unit]:
     """The units of one records file, or one failure when it cannot be read."""
-    index = 0
     try:
-        for item in read_records(f.path, input_format):
+        for index, item in enumerate(read_records(f.path, input_format)):
             if isinstance(item, Failure):
-                yield _Unit(f.rel, failure=Failure(f.rel, item.error, item.message, item.record))
-                index = (item.record or index) + 1
+                yield _Unit(f.rel, failure=Failure(f.rel, item.error, item.message, index))
             else:
                 yield _Unit(f.rel, index=index, record=item)
-                index += 1
     except FileNotFoundError:
         yield _Unit(f.rel, failure=Failure(f.rel, "missing", f"{f.path}: no such file"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
+    except UnicodeDecodeError as err:
+        yield _Unit(f.rel, failure=Failure(f.rel, "undecodable", f"{f.path}: not UTF-8 ({err.reason} at byte "
+                                                                  f"{err.start} of a line)"))
+    except (OSError, ValueError) as err:  # pyarrow's errors are ValueErrors and OSErrors too
         if isinstance(err, CorpusError):
             raise
         yield _Unit(f.rel, failure=Failure(f.rel, "unreadable", f"{f.path}: {err}"))
