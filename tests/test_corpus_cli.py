@@ -316,3 +316,13 @@ def test_progress_bar_when_asked(tmp_path: Path) -> None:
     summary = cnpress.corpus.run(config, stderr=stderr)
     assert (summary.files, summary.documents, summary.errors) == (4, 4, 0)
     assert "0/4 [" in stderr.getvalue()  # the bar was drawn, on the stream given
+
+
+def test_outputs_have_the_mode_of_any_new_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    tree = make_tree(tmp_path / "tree", {"a.txt": "甲。\n"})
+    (tmp_path / "plain.txt").write_text("x", encoding="utf-8")  # what the umask gives a new file
+    expected = (tmp_path / "plain.txt").stat().st_mode & 0o777
+    assert run(capsys, "clean", "-r", str(tree), "--out-dir", str(tmp_path / "o"), "-j", "1")[0] == 0
+    assert run(capsys, "clean", "-r", str(tree), "-o", str(tmp_path / "all.txt"), "-j", "1")[0] == 0
+    assert (tmp_path / "o" / "a.txt").stat().st_mode & 0o777 == expected
+    assert (tmp_path / "all.txt").stat().st_mode & 0o777 == expected

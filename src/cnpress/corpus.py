@@ -32,7 +32,6 @@ import json
 import os
 import signal
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
@@ -801,6 +800,20 @@ def output_path(out_dir: str, rel: str, suffix: str) -> str:
     return os.path.join(out_dir, *(stem + suffix).split("/"))
 
 
+def _create_temp(folder: str) -> tuple[int, str]:
+    """A new temporary file in ``folder``, open for writing: ``(fd, path)``.
+
+    Unlike ``tempfile.mkstemp`` (mode 0600), its mode is what the umask gives
+    a new file, so the output renamed from it reads like any other file.
+    """
+    while True:
+        tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` to ``path`` as UTF-8 through a temporary file in the
     same folder and a rename: ``path`` is complete or absent, never partial.
@@ -812,7 +825,7 @@ def write_atomic(path: str, text: str) -> None:
     """
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    fd, tmp = _create_temp(folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
@@ -861,8 +874,7 @@ class _Stream:
         self._file: IO[str] | None = None
         self._tmp = ""
         if path is not None:
-            folder = os.path.dirname(path) or "."
-            fd, self._tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+            fd, self._tmp = _create_temp(os.path.dirname(path) or ".")
             self._file = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:
