@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -74,13 +75,17 @@ def make_tree(root: Path, texts: list[str]) -> int:
     return total
 
 
-def cli(tree: Path, out: Path, jobs: int) -> float:
-    """Wall time of one ``cnpress clean -r TREE --out-dir OUT --jobs N`` run."""
+def cli(tree: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, every process) of one
+    ``cnpress clean -r TREE --out-dir OUT --jobs N`` run."""
     cmd = [sys.executable, "-m", "cnpress.cli", "clean", "-r", str(tree), "--out-dir", str(out),
            "--jobs", str(jobs), "-q"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(cmd, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def digest(root: Path, count: int) -> str:
@@ -132,27 +137,31 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.2f}, {corpus.default_jobs()} cores")
         for d in ("out1", "out2", "one", "outio"):
             shutil.rmtree(work / d, ignore_errors=True)
-        t1 = cli(tree, work / "out1", 1)
-        print(f"--jobs 1: {t1:7.1f} s  {args.files / t1:7.1f} files/s")
-        t2 = cli(tree, work / "out2", 2)
-        print(f"--jobs 2: {t2:7.1f} s  {args.files / t2:7.1f} files/s  ratio {t1 / t2:.2f}x "
+        t1, cpu1 = cli(tree, work / "out1", 1)
+        print(f"--jobs 1: {t1:7.1f} s  {args.files / t1:7.1f} files/s  (CPU {cpu1:.1f} s)")
+        t2, cpu2 = cli(tree, work / "out2", 2)
+        print(f"--jobs 2: {t2:7.1f} s  {args.files / t2:7.1f} files/s  (CPU {cpu2:.1f} s)  ratio {t1 / t2:.2f}x "
               f"(bar 1.6x; load average now {os.getloadavg()[0]:.2f})")
         same = digest(work / "out1", args.files) == digest(work / "out2", args.files)
         print(f"outputs of --jobs 1 and --jobs 2 identical: {same}")
 
         (work / "onetree").mkdir(exist_ok=True)
         (work / "onetree" / "a.txt").write_text(texts[0], encoding="utf-8")
-        start_cost = min(cli(work / "onetree", work / "one", 1) for _ in range(3))
+        starts = [cli(work / "onetree", work / "one", 1) for _ in range(3)]
+        start_cost, start_cpu = min(w for w, _ in starts), min(c for _, c in starts)
         cnpress.clean(texts[0])  # jieba and the model loaded before timing
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         cleaned = [cnpress.clean(t) for t in texts]
-        clean_s = time.perf_counter() - begin
+        clean_s, clean_cpu = time.perf_counter() - begin, time.process_time() - begin_cpu
         right = all((work / "out1" / rel_of(i)).read_text(encoding="utf-8") == c for i, c in enumerate(cleaned))
         print(f"outputs are what cnpress.clean gives: {right}")
         overhead = (t1 - start_cost - clean_s) / args.files
         print(f"clean() in process: {clean_s:.1f} s ({clean_s / args.files * 1e3:.2f} ms a file); "
               f"command start {start_cost:.2f} s")
-        print(f"per-file overhead beyond clean at --jobs 1: {overhead * 1e6:.0f} us (bar 200 us)")
+        overhead_cpu = (cpu1 - start_cpu - clean_cpu) / args.files
+        print(f"per-file overhead beyond clean at --jobs 1: {overhead * 1e6:.0f} us by wall time, "
+              f"{overhead_cpu * 1e6:.0f} us by CPU time (clean() in process: {clean_cpu:.1f} s CPU; "
+              f"command start {start_cpu:.2f} s CPU) (bar 200 us)")
         print(f"  cross-check, file handling alone (read, decode, encoding, write by rename): "
               f"{io_only(tree, work / 'outio', args.files) * 1e6:.0f} us a file")
         floor = create_floor(work / "floor")

@@ -326,3 +326,23 @@ def test_outputs_have_the_mode_of_any_new_file(capsys: pytest.CaptureFixture[str
     assert run(capsys, "clean", "-r", str(tree), "-o", str(tmp_path / "all.txt"), "-j", "1")[0] == 0
     assert (tmp_path / "o" / "a.txt").stat().st_mode & 0o777 == expected
     assert (tmp_path / "all.txt").stat().st_mode & 0o777 == expected
+
+
+def test_out_dir_inside_the_tree_is_not_read_back(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    tree = make_tree(tmp_path / "tree", {"a.txt": "甲。\n"})
+    for _ in range(2):  # the second run finds tree/clean/a.txt on disk: it is an output, not an input
+        status, _, err = run(capsys, "clean", "-r", str(tree), "--out-dir", str(tree / "clean"), "-j", "1")
+        assert status == 0 and "cnpress: 1 files" in err
+    assert files_under(tree) == ["a.txt", "clean/a.txt"]
+
+
+def test_line_breaks_are_read_as_read_text_reads_them(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    raw = "这束光，以超高精度、超高效\r\n率，让缺陷\r无所遁形。\u2028第二行。\n"
+    (tree / "crlf.txt").write_bytes(raw.encode("utf-8"))
+    status, out, _ = run(capsys, "clean", "-r", str(tree), "--records", "documents", "-j", "1")
+    assert status == 0
+    row = json.loads(out)
+    assert row["text"] == cnpress.clean(cnpress.read_text(tree / "crlf.txt"))
+    assert row["chars_in"] == len(cnpress.read_text(tree / "crlf.txt")) == len(raw) - 1  # CRLF counts once

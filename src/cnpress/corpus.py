@@ -97,6 +97,8 @@ _BOMS: Final = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-3
                 (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                 (codecs.BOM_UTF16_BE, "utf-16-be"))
 _DEFAULT: Final = Options()
+#: Line breaks other than "\n" (see :func:`cnpress.split_lines`); most files have none.
+_OTHER_BREAKS: Final = "\r\x85\u2028\u2029"
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -277,7 +279,9 @@ def _read_file(unit: _Unit) -> tuple[str, str | None, int]:
         text = decode_bytes(data, unit.path)
     except DecodeError as err:
         raise _Failed(Failure(unit.rel, "undecodable", str(err))) from None
-    return "\n".join(split_lines(text)), _encoding_of(data, text), len(data)
+    if any(c in text for c in _OTHER_BREAKS):  # as read_text: CRLF, CR, NEL, LS, PS become "\n"
+        text = "\n".join(split_lines(text))
+    return text, _encoding_of(data, text), len(data)
 
 
 def read_records(path: str | os.PathLike[str], input_format: InputFormat = "jsonl") -> Iterator[Record | Failure]:
@@ -814,9 +818,10 @@ def _create_temp(folder: str) -> tuple[int, str]:
             continue
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str, *, folder_exists: bool = False) -> None:
     """Write ``text`` to ``path`` as UTF-8 through a temporary file in the
     same folder and a rename: ``path`` is complete or absent, never partial.
+    The folder is made first unless ``folder_exists``.
 
     >>> import tempfile, os
     >>> target = os.path.join(tempfile.mkdtemp(), "a", "b.txt")
@@ -824,7 +829,8 @@ def write_atomic(path: str, text: str) -> None:
     '甲\\n'
     """
     folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
+    if not folder_exists:
+        os.makedirs(folder, exist_ok=True)
     fd, tmp = _create_temp(folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
@@ -840,6 +846,7 @@ def _render_chunk(r: _Render, units: Sequence[_Unit]) -> list[_Outcome]:
     """Parse and render every unit of a chunk; under ``out_dir`` a text
     file's output is written here, by the worker (run in a worker)."""
     out: list[_Outcome] = []
+    folders: set[str] = set()  # made already (a chunk's files mostly share a few folders)
     for unit in units:
         try:
             source, text = _load(unit, r.rs)
@@ -850,8 +857,10 @@ def _render_chunk(r: _Render, units: Sequence[_Unit]) -> list[_Outcome]:
         rendered = _render_one(r, doc, source, text)
         if r.out_dir is not None and unit.record is None:
             target = output_path(r.out_dir, unit.rel, r.suffix)
+            folder = os.path.dirname(target)
             try:
-                write_atomic(target, rendered)
+                write_atomic(target, rendered, folder_exists=folder in folders)
+                folders.add(folder)
             except OSError as err:
                 out.append(_Outcome(unit.rel, failure=Failure(unit.rel, "unwritable",
                                                               f"{target}: {err.strerror or err}")))
