@@ -1001,7 +1001,7 @@ def run(config: RunConfig, *, stdout: Callable[[str], object] | None = None,
     errors_file = open(config.errors, "w", encoding="utf-8") if config.errors else None
     try:
         if config.input_format == "text":
-            _run_files(files, render, config, out, _Progress(len(files), show, err), tally, errors_file)
+            _run_files(files, render, config, out, lambda total: _Progress(total, show, err), tally, errors_file)
         else:
             _run_records(files, render, config, out, _Progress(None, show, err), tally, errors_file)
     except KeyboardInterrupt:
@@ -1073,9 +1073,10 @@ def _drain(render: _Render, units: Sequence[_Unit] | Iterator[_Unit], config: Ru
 
 
 def _run_files(files: Sequence[InputFile], render: _Render, config: RunConfig, out: Callable[[str], object],
-               progress: _Progress, tally: _Tally, errors_file: IO[str] | None) -> None:
+               bar: Callable[[int], _Progress], tally: _Tally, errors_file: IO[str] | None) -> None:
     """A run over text files: one output each under ``out_dir`` (written by the workers), or one stream."""
     units, tally.skipped = _file_units(files, config, render.suffix)
+    progress = bar(len(units))  # the files still to do (--resume leaves some out)
     tally.files = len(units)
     jobs = min(config.jobs, len(units)) or 1
     size = max(1, min(FILES_PER_CHUNK, -(-len(units) // (jobs * CHUNKS_IN_FLIGHT))))
