@@ -19,7 +19,7 @@ one run:
    cleaning it (read, decode, name the encoding, write by rename) in this
    process, and what creating a 2 KB file costs on this file system at all.
 
-    python3 benchmarks/corpus.py [--files 10000] [--keep DIR]
+    python3 benchmarks/corpus.py [--files 10000] [--keep DIR] [--dir DIR] [--ratio-only]
 
 The machine is shared on CI and developer machines alike: run it when quiet,
 and read the ratio with the load average it prints.
@@ -179,6 +179,10 @@ def main() -> None:
     parser.add_argument("--keep", metavar="DIR", default=None, help="make the tree in DIR and keep it")
     parser.add_argument("--dir", metavar="DIR", default=None,
                         help="make the (temporary) tree under DIR, e.g. /dev/shm to leave the disk out")
+    parser.add_argument("--ratio-only", action="store_true",
+                        help="only the --jobs 1 / --jobs 2 runs and the machine's ceiling (no overhead)")
+    parser.add_argument("--overhead-only", action="store_true",
+                        help="only the interleaved overhead measurement and the cross-checks")
     args = parser.parse_args()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="cnpress-corpus-bench-", dir=args.dir))
     try:
@@ -191,6 +195,13 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.2f}, {corpus.default_jobs()} cores")
         for d in ("out1", "out2", "one", "outio", "outrun", "floor"):
             shutil.rmtree(work / d, ignore_errors=True)
+        if args.overhead_only:
+            wall_o, cpu_o = interleaved_overhead(tree, work / "outrun", texts)
+            print(f"per-file overhead beyond clean, corpus.run and clean() interleaved in this process: "
+                  f"{wall_o * 1e6:.0f} us by wall time, {cpu_o * 1e6:.0f} us by CPU time (bar 200 us)")
+            print(f"  file handling alone: {io_only(tree, work / 'outio', args.files) * 1e6:.0f} us a file; "
+                  f"plain create of a 2 KB file here: {create_floor(work / 'floor') * 1e6:.0f} us")
+            return
         t1, cpu1 = cli(tree, work / "out1", 1)
         print(f"--jobs 1: {t1:7.1f} s  {args.files / t1:7.1f} files/s  (CPU {cpu1:.1f} s)")
         t2, cpu2 = cli(tree, work / "out2", 2)
@@ -200,6 +211,8 @@ def main() -> None:
               f"{parallel_ceiling(texts[:1000]):.2f}x one process")
         same = digest(work / "out1", args.files) == digest(work / "out2", args.files)
         print(f"outputs of --jobs 1 and --jobs 2 identical: {same}")
+        if args.ratio_only:
+            return
 
         (work / "onetree").mkdir(exist_ok=True)
         (work / "onetree" / "a.txt").write_text(texts[0], encoding="utf-8")

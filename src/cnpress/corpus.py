@@ -833,8 +833,12 @@ def write_atomic(path: str, text: str, *, folder_exists: bool = False) -> None:
         os.makedirs(folder, exist_ok=True)
     fd, tmp = _create_temp(folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        try:
+            data = memoryview(text.encode("utf-8"))
+            while data:  # one write for a page; a loop for a short write
+                data = data[os.write(fd, data):]
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
