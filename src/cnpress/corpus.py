@@ -86,8 +86,10 @@ MEMORY: Final = "<records>"
 FILES_PER_CHUNK: Final = 32
 #: Records handed to a worker at a time.
 RECORDS_PER_CHUNK: Final = 64
-#: Chunks in flight per worker: enough to keep it busy, few enough to bound memory.
-CHUNKS_IN_FLIGHT: Final = 2
+#: Chunks in flight per worker: enough that a worker does not wait while the
+#: chunk at the head of the (ordered) queue is still being done by another,
+#: few enough to bound memory (a few hundred documents).
+CHUNKS_IN_FLIGHT: Final = 4
 #: Records read from a Parquet file at a time.
 PARQUET_BATCH: Final = 1024
 #: Prefix of the temporary files outputs are written to before their rename.
