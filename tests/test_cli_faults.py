@@ -240,7 +240,7 @@ def test_errors_replace_says_what_it_replaced(capsys: pytest.CaptureFixture[str]
     path = tmp_path / "bad.txt"
     path.write_bytes("第一段文字。".encode() + b"\xff" + "第二段文字。".encode())
     assert run(capsys, "clean", str(path))[0] == 2  # strict by default
-    status, out, err = run(capsys, "clean", "--errors", "replace", str(path))
+    status, out, err = run(capsys, "clean", "--decode-errors", "replace", str(path))
     assert status == 0
     assert "\ufffd" in out and "第二段文字。" in out
     assert "1 undecodable" in one_line_error(err) and "offset 18" in err

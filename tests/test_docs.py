@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = sorted((REPO / "docs").glob("*.md"))
 #: Pages with no examples of their own: the changelog page only includes CHANGELOG.md.
 PROSE_ONLY = {"changelog.md"}
+#: Docs whose examples need optional extras (installed by .ci/run), and which.
+NEEDS = {"corpus.md": ("dask", "distributed", "datatrove", "datasets")}
 
 
 def test_docs_exist() -> None:
@@ -35,6 +38,9 @@ def test_ci_gate_page_lists_every_code() -> None:
 @pytest.mark.parametrize("path", [p for p in DOCS if p.name not in PROSE_ONLY],
                          ids=[p.name for p in DOCS if p.name not in PROSE_ONLY])
 def test_doc_examples(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    missing = [m for m in NEEDS.get(path.name, ()) if importlib.util.find_spec(m) is None]
+    if missing:
+        pytest.skip(f"{path.name} needs {', '.join(missing)}: pip install 'cnpress[engines]'")
     # The examples name files relative to the repository root (seeds/...).
     monkeypatch.chdir(REPO)
     result = doctest.testfile(

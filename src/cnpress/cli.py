@@ -19,7 +19,7 @@ and one lints text that should already be clean (see :mod:`cnpress.check`)::
 Each ``FILE`` is read with :func:`cnpress.read_decoded` (UTF-8 with or
 without a BOM, UTF-16/32 with a BOM, GB18030/GBK, Big5, UTF-16 without a BOM,
 told apart by charset-normalizer); ``--encoding NAME`` forces one encoding,
-``--errors replace`` turns undecodable bytes into U+FFFD (and says how many
+``--decode-errors replace`` turns undecodable bytes into U+FFFD (and says how many
 on stderr).  With no ``FILE``, or with ``-``, the bytes of standard input are
 decoded the same way.  An input larger than ``--max-input`` MB is refused.
 
@@ -32,6 +32,8 @@ the inputs, standard input included (compared by device and inode).
 Errors are one line on standard error, never a traceback:
 
 * ``cnpress check``: exit status 1 when it found anything, 0 when not;
+* exit status 1: a corpus run (``-r``, ``--out-dir``, ``--jobs``, ...: see
+  docs/corpus.md) where some inputs failed; the others are written;
 * exit status 2: bad usage, a missing or unreadable file, undecodable bytes,
   an input too large (or memory running out), ``-o`` naming an input, an
   output that cannot be written (a full disk), a closed standard output;
@@ -59,7 +61,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import BinaryIO, Final, NoReturn
 
-from . import __version__
+from . import __version__, corpus
 from .check import FORMATS as CHECK_FORMATS
 from .check import Finding, check, expand_paths, format_findings, rules_table, select_rules, write_atomic
 from .convert import convert_document
@@ -149,7 +151,7 @@ def _add_input_arguments(sub: argparse.ArgumentParser, *, many: bool) -> None:
                      help="write UTF-8 to OUT instead of stdout (OUT may not be an input)")
     sub.add_argument("--encoding", metavar="NAME", default=None,
                      help="read every input in this encoding (big5, gbk, utf-16-le, ...) instead of detecting it")
-    sub.add_argument("--errors", choices=("strict", "replace"), default="strict",
+    sub.add_argument("--decode-errors", choices=("strict", "replace"), default="strict",
                      help="undecodable bytes: stop with an error (strict, default) or put U+FFFD in their place "
                           "and say how many on stderr (replace)")
     sub.add_argument("--max-input", metavar="MB", type=int, default=DEFAULT_MAX_INPUT_MB,
@@ -178,6 +180,72 @@ def _add_convert_argument(group: argparse._ArgumentGroup) -> None:
                               "s2twp: with Taiwan phrases)")
 
 
+def _add_corpus_arguments(sub: argparse.ArgumentParser) -> None:
+    """Add the flags of a corpus run (see docs/corpus.md and :mod:`cnpress.corpus`)."""
+    group = sub.add_argument_group("corpus runs (any of these, a glob or -r makes FILE... a corpus)")
+    group.add_argument("-r", "--recursive", action="store_true",
+                       help="take the files under each directory FILE, at any depth")
+    group.add_argument("--include", metavar="GLOB", default=None,
+                       help="names of the files taken from a directory (default: *.txt, *.jsonl or *.parquet)")
+    group.add_argument("--out-dir", metavar="DIR", default=None,
+                       help="one output per input under DIR, at the same relative path")
+    group.add_argument("--suffix", metavar="SUF", default=None,
+                       help="suffix of the outputs under --out-dir (default: by format, .jsonl for records)")
+    group.add_argument("--records", choices=("documents", "articles"), default=None,
+                       help="write JSONL records with provenance: one per document or one per article")
+    group.add_argument("--input-format", choices=("text", "jsonl", "parquet"), default=None,
+                       help="inputs are text files (default) or files of records (parquet needs pyarrow)")
+    group.add_argument("--text-field", metavar="NAME", default="text",
+                       help="the field of a record that holds its text (default: text)")
+    group.add_argument("--id-field", metavar="NAME", default="id",
+                       help="the field of a record that holds its id (default: id)")
+    group.add_argument("-j", "--jobs", metavar="N", type=int, default=None,
+                       help="worker processes (default: every core)")
+    group.add_argument("--on-error", choices=("skip", "stop"), default=None,
+                       help="after a failed input: go on (skip, default) or stop; any failure gives exit status 1")
+    group.add_argument("--errors", metavar="FILE", default=None,
+                       help="write one JSON record per failed input to FILE")
+    group.add_argument("--resume", action="store_true",
+                       help="skip inputs whose output under --out-dir already exists (outputs are written by rename)")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing summary")
+
+
+#: The flags that make a command a corpus run.
+_CORPUS_FLAGS: Final = ("recursive", "include", "out_dir", "suffix", "records", "input_format", "jobs",
+                        "on_error", "errors", "resume")
+
+
+def _is_corpus_run(args: argparse.Namespace) -> bool:
+    """Whether the command line asks for a corpus run: a corpus flag, or a glob naming no file."""
+    if any(getattr(args, name, None) not in (None, False) for name in _CORPUS_FLAGS):
+        return True
+    return any(any(c in name for c in "*?[") and not os.path.lexists(name) for name in _input_names(args))
+
+
+def _run_corpus(args: argparse.Namespace, model: LineModel | None) -> int:
+    """A corpus run (:func:`cnpress.corpus.run`): exit status 1 when any input failed."""
+    names = _input_names(args)
+    if STDIN_NAME in names:
+        raise CliError("cnpress: standard input ('-') cannot be part of a corpus run; name files or directories")
+    config = corpus.RunConfig(
+        paths=tuple(names), command=args.command, fmt=getattr(args, "format", "text"), records=args.records,
+        input_format=args.input_format or "text", text_field=args.text_field, id_field=args.id_field,
+        recursive=args.recursive, include=args.include, out_dir=args.out_dir,
+        output=None if args.output in (None, STDIN_NAME) else args.output, suffix=args.suffix,
+        jobs=args.jobs if args.jobs is not None else corpus.default_jobs(), on_error=args.on_error or "skip",
+        errors=args.errors, resume=args.resume, quiet=args.quiet, options=_options(args), model=model)
+    try:
+        summary = corpus.run(config, stdout=_write_stdout)
+    except corpus.Interrupted as stop:
+        print(stop.summary.line(), file=sys.stderr)
+        raise
+    except corpus.CorpusError as err:
+        raise CliError(f"cnpress: {err}") from None
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``cnpress`` argument parser with its three subcommands."""
     parser = _ArgumentParser(
@@ -192,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Print the cleaned text of each FILE (several files: one after another, "
                                         "separated by a blank line).")
     _add_input_arguments(clean, many=True)
+    _add_corpus_arguments(clean)
 
     parse_ = subs.add_parser("parse", help="print the parsed document as text, markdown, json or jsonl",
                              description="Parse each FILE and print the Document in the chosen format. "
@@ -199,6 +268,7 @@ def build_parser() -> argparse.ArgumentParser:
                                          "jsonl: one JSON object per article per line.")
     _add_input_arguments(parse_, many=True)
     parse_.add_argument("-f", "--format", choices=FORMATS, default="json", help="output format (default: json)")
+    _add_corpus_arguments(parse_)
 
     explain = subs.add_parser("explain", help="show every line's decision and the features that weighed most",
                               description="Print one line per raw line: LINE<TAB>LABEL<TAB>PROBABILITY<TAB>"
@@ -248,7 +318,7 @@ def _add_check_command(subs: argparse._SubParsersAction[_ArgumentParser]) -> Non
     sub.add_argument("--list", action="store_true", help="list every code and exit")
     sub.add_argument("--encoding", metavar="NAME", default=None,
                      help="read every input in this encoding instead of detecting it")
-    sub.add_argument("--errors", choices=("strict", "replace"), default="strict",
+    sub.add_argument("--decode-errors", choices=("strict", "replace"), default="strict",
                      help="undecodable bytes: stop with an error (strict, default) or replace them (replace)")
     sub.add_argument("--max-input", metavar="MB", type=int, default=DEFAULT_MAX_INPUT_MB,
                      help=f"refuse an input larger than MB megabytes (default: {DEFAULT_MAX_INPUT_MB})")
@@ -336,7 +406,7 @@ def _reading(args: argparse.Namespace) -> _Reading:
             raise _UsageError(f"cnpress: error: unknown encoding: {args.encoding}") from None
     if args.max_input < 1:
         raise _UsageError("cnpress: error: --max-input must be at least 1 (MB)")
-    return _Reading(args.encoding, args.errors, args.max_input << 20)
+    return _Reading(args.encoding, args.decode_errors, args.max_input << 20)
 
 
 def _read_limited(stream: BinaryIO, name: str, limit: int) -> bytes:
@@ -656,6 +726,8 @@ def _run(args: argparse.Namespace) -> int:
     _check_output(args.output, names)
     reading = _reading(args)
     model = _model(args)
+    if args.command in ("clean", "parse") and _is_corpus_run(args):
+        return _run_corpus(args, model)
     inputs = _read_inputs(names, reading)
     options = _options(args)
     if args.command == "clean":
