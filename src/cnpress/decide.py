@@ -166,15 +166,23 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
 def _continued_from(table: FeatureTable, labels: list[str]) -> list[str]:
     """A body line that opens with a "continued from" marker ("（上接第1版）…")
     starts an article, the continued part of one: the line before it ends
-    its paragraph.  The marker says so on the page.
+    its paragraph.  The marker says so on the page.  A line with text after
+    the marker is body text even when the model took it for a heading.
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "二是落实政策文件要求，继续丰富产品有"), NLine(2, "（上接第1版）从政府的角度来看，")])
     >>> _continued_from(t, ["body", "body"])
     ['end', 'start']
+    >>> _continued_from(t, ["body", "title"])
+    ['end', 'start']
     """
     for i, line in enumerate(table.lines):
-        if labels[i] in BODY_LABELS and JUMP_FROM_OPENING.match(line.text):
+        marker = JUMP_FROM_OPENING.match(line.text)
+        if marker is None:
+            continue
+        if labels[i] in _HEADINGS and line.text[marker.end():].strip():
+            labels[i] = "start"  # text after the marker is the article's body, never its headline
+        if labels[i] in BODY_LABELS:
             labels[i] = _LABEL_OF[(BODY_LABELS[labels[i]][0], True)]
             if i and labels[i - 1] in BODY_LABELS:
                 labels[i - 1] = _LABEL_OF[(True, BODY_LABELS[labels[i - 1]][1])]
