@@ -332,6 +332,20 @@ _BRACKET_TAIL: Final = regex.compile(r"^[^，。！？、（）()\s]{1,12}[）)]
 
 
 
+def _unmarked(line: NLine, repairs: list[Repair]) -> NLine:
+    """``line`` without a Markdown heading mark opening it (logged), when text follows the mark.
+
+    >>> log: list[Repair] = []
+    >>> _unmarked(NLine(3, "## 价思料参"), log).text, log[0].before
+    ('价思料参', '##')
+    """
+    m = _MD_MARK.match(line.text)
+    if m is None or m.end() == len(line.text):
+        return line
+    repairs.append(Repair("markdown-mark", line.no, m.group().strip(), ""))
+    return NLine(line.no, line.text[m.end():], line.marker)
+
+
 def build_labelled_blocks(
     lines: Sequence[NLine], labels: Sequence[str], reasons: Sequence[str],
     options: Options = _DEFAULT, repairs: list[Repair] | None = None, breaks: frozenset[int] = frozenset(),
@@ -355,6 +369,9 @@ def build_labelled_blocks(
     """
     settled = breaks if settled is None else settled
     log: list[Repair] = repairs if repairs is not None else []
+    # A converter's heading marks are markup, not text: off every line,
+    # whatever its block ("## 第2版" set aside as furniture reads "第2版").
+    lines = [_unmarked(line, log) for line in lines]
     builder = _Builder(options, log)
     para: list[NLine] = []
     para_reason = ""
