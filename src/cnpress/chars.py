@@ -52,6 +52,9 @@ NO_SPACE_AFTER_CLASS: Final = r"，、：；（《「『“‘"
 #: Punctuation inside a line that marks running prose rather than a heading.
 CLAUSE_PUNCT: Final = frozenset("，、；。")
 
+#: The form feed pdftotext (and pdfminer.six) put between pages.
+PAGE_BREAK: Final = "\f"
+
 #: Half-width marks and the full-width form they take in Chinese text.
 HALF_TO_FULL: Final = {
     "?": "？",

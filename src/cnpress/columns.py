@@ -31,6 +31,7 @@ from typing import Final
 
 import regex
 
+from .chars import PAGE_BREAK as _PAGE_BREAK
 from .model import Article, Block, Byline, Document, Span
 
 __all__ = ["SIDE_BY_SIDE", "Piece", "Unfolded", "column_starts", "pieces", "to_raw_lines", "unfold"]
@@ -62,8 +63,6 @@ MIN_GUTTER_SHARE: Final = 0.3
 MIN_PIECE_CHARS: Final = 6
 #: The style name a side-by-side page gets in ``Document.styles``.
 SIDE_BY_SIDE: Final = "side-by-side"
-#: The form feed that opens a page.
-_PAGE_BREAK: Final = "\f"
 
 
 @dataclass(frozen=True, slots=True)

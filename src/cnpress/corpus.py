@@ -1073,8 +1073,16 @@ def _run_files(files: Sequence[InputFile], render: _Render, config: RunConfig, o
     size = max(1, min(FILES_PER_CHUNK, -(-len(units) // (jobs * CHUNKS_IN_FLIGHT))))
     stream = None if config.out_dir else _Stream(config.output, out, render.records is None and (
         render.command == "clean" or render.fmt in ("text", "markdown")))
-    try:
+    with _committed(stream, progress):
         _drain(render, units, config, stream, progress, tally, errors_file, size=size, jobs=jobs)
+
+
+@contextlib.contextmanager
+def _committed(stream: _Stream | None, progress: _Progress) -> Iterator[None]:
+    """Commit ``stream`` (when there is one) if the body finishes, abort it if
+    not; close the progress bar either way."""
+    try:
+        yield
         if stream is not None:
             stream.commit()
     except BaseException:
@@ -1089,7 +1097,7 @@ def _run_records(files: Sequence[InputFile], render: _Render, config: RunConfig,
                  progress: _Progress, tally: _Tally, errors_file: IO[str] | None) -> None:
     """A run over records files: one JSONL output each under ``out_dir``, or one stream."""
     stream = None if config.out_dir else _Stream(config.output, out, False)
-    try:
+    with _committed(stream, progress):
         for f in files:
             sink = stream
             if config.out_dir is not None:
@@ -1114,11 +1122,3 @@ def _run_records(files: Sequence[InputFile], render: _Render, config: RunConfig,
                     sink.abort()  # a half-done file is not an output: --resume does it again
             if not done:
                 break
-        if stream is not None:
-            stream.commit()
-    except BaseException:
-        if stream is not None:
-            stream.abort()
-        raise
-    finally:
-        progress.close()

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from .chars import CLOSERS, TERMINAL_PUNCT, column_width
+from .chars import CLOSERS, NO_SPACE_BEFORE_CLASS, TERMINAL_PUNCT, column_width
 from .columns import SIDE_BY_SIDE, Unfolded, unfold
 from .model import Span, StyleSpan
 from .spacing import word_crosses
@@ -42,8 +42,9 @@ MIN_SKIPS: Final = 3
 MAX_GAP_PERIODS: Final = 3
 #: A line is a hard wrap when it is at least this share of the page's usual width.
 WRAP_SHARE: Final = 0.8
-# Marks that open a line continuing the line before: "，…", "、…", "）…".
-_CONTINUING_OPENERS: Final = frozenset("，、；：。！？）》」』”’")
+# Marks that open a line continuing the line before ("，…", "、…", "）…"):
+# full-width punctuation that takes no space before it.
+_CONTINUING_OPENERS: Final = frozenset(NO_SPACE_BEFORE_CLASS)
 
 
 def continues(line: str, nxt: str) -> bool:
@@ -73,9 +74,9 @@ def _wraps(text: str, usual: float) -> bool:
     return last not in TERMINAL_PUNCT and last not in CLOSERS and column_width(text) >= WRAP_SHARE * usual
 
 
-def _stretches(texts: Sequence[str]) -> list[tuple[int, int, int]]:
-    """``(first, stop, period)`` of each interleaved stretch, by index into ``texts``."""
-    usual = _usual_width(texts)
+def _stretches(texts: Sequence[str], usual: float) -> list[tuple[int, int, int]]:
+    """``(first, stop, period)`` of each interleaved stretch, by index into ``texts``
+    (``usual``: the page's usual line width)."""
     skips: list[tuple[int, int]] = []  # (index, period)
     for i, text in enumerate(texts[:-1]):
         if not _wraps(text, usual) or continues(text, texts[i + 1]):
@@ -104,12 +105,11 @@ def _stretches(texts: Sequence[str]) -> list[tuple[int, int, int]]:
     return sorted(kept)
 
 
-def _run_on(texts: Sequence[str], columns: list[list[int]], stop: int) -> int:
+def _run_on(texts: Sequence[str], columns: list[list[int]], stop: int, usual: float) -> int:
     """Give the lines after a stretch that visibly continue one of its
     columns to that column (a column longer than the others ends alone);
-    return where the stretch now stops.
+    return where the stretch now stops.  ``usual`` is the page's usual line width.
     """
-    usual = _usual_width(texts)
     while stop < len(texts):
         if continues(texts[stop - 1], texts[stop]):
             return stop
@@ -139,7 +139,8 @@ def deinterleave(raw: Sequence[str]) -> Unfolded | None:
     """
     idx = [i for i, line in enumerate(raw) if line.strip()]
     texts = [raw[i].strip() for i in idx]
-    stretches = _stretches(texts)
+    usual = _usual_width(texts)
+    stretches = _stretches(texts, usual)
     if not stretches:
         return None
     # Each raw line's group: a non-blank line and the blank lines after it.
@@ -159,7 +160,7 @@ def deinterleave(raw: Sequence[str]) -> Unfolded | None:
             emit(k)
             k += 1
         columns = [list(range(first + offset, stop, p)) for offset in range(p)]
-        stop = _run_on(texts, columns, stop)
+        stop = _run_on(texts, columns, stop, usual)
         for column in columns:
             for j in column:
                 emit(j)

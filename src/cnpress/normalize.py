@@ -41,6 +41,7 @@ from .chars import (
     HAN_VARIANT_CLASS,
     HAN_VARIANTS,
     MARKER_GLYPHS,
+    PAGE_BREAK,
 )
 from .model import Options, Repair
 
@@ -56,7 +57,7 @@ class NLine(NamedTuple):
 
 
 # The form feed: pdftotext and other extractors end each page with one.
-_PAGE_BREAK = "\x0c"
+_PAGE_BREAK: Final = PAGE_BREAK
 # C0/C1 controls (tab kept, it becomes a space; the form feed included, it is
 # dropped too but logged as a page break), zero-width characters, BOM.
 _CONTROL_CHARS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff\ufffe"
