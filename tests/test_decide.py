@@ -24,8 +24,9 @@ from cnpress.decide import (
     train,
     trainable,
 )
+from cnpress.evaluate import unaccounted
 from cnpress.features import build_table
-from cnpress.model import Block, BlockKind
+from cnpress.model import Block, BlockKind, Document
 from cnpress.normalize import NLine, normalize_lines
 from cnpress.pipeline import build_labelled_blocks
 from cnpress.reading import split_lines
@@ -278,3 +279,55 @@ def test_every_named_fact_has_an_example_that_sets_it() -> None:
         facts = build_table([NLine(1, FACT_EXAMPLES[name])]).own[0]
         assert name in facts, (name, facts)
         assert name not in build_table([NLine(1, "有光，才有了人们眼中色彩斑斓的世界。")]).own[0]
+
+
+# --- bylines and attributions that wrap onto the next line -------------------
+
+def test_byline_bracket_wrapped_onto_the_body_line_goes_with_the_byline() -> None:
+    # Two reporters after the wrap: the bracket's end holds a 、.
+    assert _build(["新华社巴格达1月29日电（记者刘加", "文、顾正龙）伊拉克总统萨达姆29日表示，伊拉克不希望发生战争。"],
+                  ["byline", "start1"]) == [
+        ("byline", "新华社巴格达1月29日电（记者刘加文、顾正龙）", (1, 2)),
+        ("paragraph", "伊拉克总统萨达姆29日表示，伊拉克不希望发生战争。", (2, 2)),
+    ]
+
+
+def test_dateline_lead_wrapped_onto_the_body_line_goes_with_the_byline() -> None:
+    # No bracket: the lead ends with 报道：, read across the wrap.
+    assert _build(["本报重庆1月9日电新华社记者李佩、本", "报记者李维平报道：研讨会8日在重庆举行。"],
+                  ["byline", "start1"]) == [
+        ("byline", "本报重庆1月9日电新华社记者李佩、本报记者李维平报道：", (1, 2)),
+        ("paragraph", "研讨会8日在重庆举行。", (2, 2)),
+    ]
+
+
+def test_a_byline_before_an_unrelated_body_line_takes_nothing_from_it() -> None:
+    assert _build(["本报记者 张三", "李四是一位老工人。"], ["byline", "start1"]) == [
+        ("byline", "本报记者 张三", (1, 1)),
+        ("paragraph", "李四是一位老工人。", (2, 2)),
+    ]
+
+
+def test_trailing_attribution_wrapped_onto_its_own_line_is_one_byline() -> None:
+    # "（马" ends the paragraph's last line, "利）" is alone on the next.
+    blocks = _build(["这批物资将以义卖转换为资金，用于设立妇女扶贫专项基金。（马", "利）"], ["start1", "byline"])
+    assert blocks == [
+        ("paragraph", "这批物资将以义卖转换为资金，用于设立妇女扶贫专项基金。", (1, 1)),
+        ("byline", "（马利）", (1, 2)),
+    ]
+
+
+def test_trailing_attribution_wrap_loses_nothing() -> None:
+    text = "这批物资将以义卖转换为资金，用于设立妇女扶贫专项基金。（马\n利）\n"
+    lines = [NLine(1, text.splitlines()[0]), NLine(2, "利）")]
+    blocks = build_labelled_blocks(lines, ["start1", "byline"], ["", ""])
+    assert unaccounted(text, Document(tuple(blocks))) == {}
+
+
+def test_no_paragraph_ends_inside_a_bracket_the_next_line_closes() -> None:
+    table = build_table([NLine(1, "欧洲三大股市普遍下挫，使股票市值骤跌２６０亿英镑（相当于４２０"),
+                         NLine(2, "亿美元）。伦敦股市后市出现反弹。")])
+    assert constrain(table, ["start1", "end"]) == ["start", "end"]
+    # A bracket the next line opens anew says nothing.
+    table = build_table([NLine(1, "使股票市值骤跌２６０亿英镑（相当于４２０"), NLine(2, "（新华社稿）")])
+    assert constrain(table, ["start1", "end"]) == ["start1", "end"]

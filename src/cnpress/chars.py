@@ -149,6 +149,21 @@ def bracket_balance(text: str) -> int:
     return text.count("（") + text.count("(") - text.count("）") - text.count(")")
 
 
+def closes_first(text: str) -> bool:
+    """Whether the first round bracket in ``text`` closes one (the line
+    finishes a bracket a line before it opened).
+
+    >>> closes_first("亿美元）。"), closes_first("（来源：某报）"), closes_first("没有括号")
+    (True, False, False)
+    """
+    for c in text:
+        if c in "（(":
+            return False
+        if c in "）)":
+            return True
+    return False
+
+
 #: Half-width marks that are clause punctuation when extraction leaves them in Chinese text.
 HALF_CLAUSE_PUNCT: Final = frozenset(",;?!")
 

@@ -25,7 +25,7 @@ import json
 import os
 import random
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -34,6 +34,7 @@ from typing import Any, Final
 
 import pycrfsuite
 
+from .chars import bracket_balance, closes_first
 from .features import FeatureTable, build_table
 from .furniture import JUMP_FROM_OPENING
 from .interleave import reading_order
@@ -42,6 +43,7 @@ from .reading import read_text, split_lines
 
 __all__ = [
     "BODY_LABELS",
+    "CONSTRAINTS",
     "CROP_SIZES",
     "DEFAULT_MODEL",
     "LABELS",
@@ -51,6 +53,7 @@ __all__ = [
     "TrainingPage",
     "block_breaks",
     "constrain",
+    "constrained",
     "crops",
     "decisions",
     "domain_items",
@@ -124,8 +127,8 @@ _HIDDEN: Final = frozenset({"caption", "furniture"})
 _HEADINGS: Final = ("title", "section", "subtitle", "kicker")
 
 
-def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
-    """Apply what an input style fixes by definition to the model's labels.
+def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
+    """What an input style fixes by definition in the model's labels.
 
     In cnpress's own ``clean()`` output (style ``+own``) every line is a
     block already decided: a body line ends its paragraph, and nothing is
@@ -142,7 +145,7 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
-    >>> t.regions[0].style, constrain(t, ["body", "body", "furniture"])
+    >>> t.regions[0].style, _by_style(t, ["body", "body", "furniture"])
     ('long-line+own', ['end', 'end', 'end'])
     """
     out = list(labels)
@@ -160,7 +163,28 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif out[i] in _HIDDEN:
                 out[i] = "end"
-    return _continued_from(table, _one_label_per_vertical_run(table, out))
+    return out
+
+
+def _open_bracket(table: FeatureTable, labels: list[str]) -> list[str]:
+    """No paragraph ends inside a bracket that the next body line closes
+    ("…２６０亿英镑（相当于４２０" / "亿美元）。"): the bracket says the
+    sentence goes on.  (Not in cnpress's own output, where every line is a
+    block already decided.)
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "使股票市值骤跌２６０亿英镑（相当于４２０"), NLine(2, "亿美元）。")])
+    >>> _open_bracket(t, ["end", "end"])
+    ['body', 'end']
+    """
+    lines, own = table.lines, own_lines(table)
+    for i in range(len(lines) - 1):
+        nxt = labels[i + 1]
+        if (lines[i].no not in own and labels[i] in BODY_LABELS and BODY_LABELS[labels[i]][0] and nxt in BODY_LABELS
+                and not BODY_LABELS[nxt][1] and bracket_balance(lines[i].text) > 0
+                and closes_first(lines[i + 1].text)):
+            labels[i] = _LABEL_OF[(False, BODY_LABELS[labels[i]][1])]
+    return labels
 
 
 def _continued_from(table: FeatureTable, labels: list[str]) -> list[str]:
@@ -202,6 +226,55 @@ def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[
         if "vrun-last" in facts or "vrun" not in facts:
             label = None
     return labels
+
+
+#: What fixes the model's labels after tagging, in the order applied: each
+#: row is a name, what ``cnpress explain`` says when it changed a label,
+#: and the function (``(table, labels) -> labels``).
+CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str]], list[str]]], ...]] = (
+    ("style", "the input style fixes it (Markdown marks, cnpress's own output, blank-line paragraphs)",
+     _by_style),
+    ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),
+    ("continued-from", "a 'continued from' marker starts the continued part of an article", _continued_from),
+    ("open-bracket", "no paragraph ends inside a bracket the next line closes", _open_bracket),
+)
+
+
+def constrained(table: FeatureTable, labels: Sequence[str]) -> tuple[list[str], list[str | None]]:
+    """The labels after every row of :data:`CONSTRAINTS`, and for each line
+    the name of the last constraint that changed its label (``None``: the
+    model's own).
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20)])
+    >>> constrained(t, ["body", "body"])
+    (['end', 'end'], ['style', 'style'])
+    """
+    out = list(labels)
+    why: list[str | None] = [None] * len(out)
+    for name, _, step in CONSTRAINTS:
+        before = list(out)
+        out = step(table, out)
+        for i, (a, b) in enumerate(zip(before, out, strict=True)):
+            if a != b:
+                why[i] = name
+    return out, why
+
+
+def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
+    """Apply :data:`CONSTRAINTS` to the model's labels: what an input style
+    or the page fixes by definition.
+
+    In cnpress's own ``clean()`` output (style ``+own``) every line is a
+    block already decided, which makes ``clean`` idempotent by
+    construction; see the functions named in :data:`CONSTRAINTS`.
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
+    >>> t.regions[0].style, constrain(t, ["body", "body", "furniture"])
+    ('long-line+own', ['end', 'end', 'end'])
+    """
+    return constrained(table, labels)[0]
 
 
 def own_lines(table: FeatureTable) -> frozenset[int]:
@@ -379,11 +452,11 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
     tagger = m.tagger()
     items = domain_items(table)
     raw = tagger.tag(items)  # the tagger's marginals are of this sequence
-    labels = constrain(table, raw)
+    labels, changed = constrained(table, raw)
     style = {i: r.style for r in table.regions for i in range(r.first, r.last)}
     out = []
     for i, (line, label) in enumerate(zip(table.lines, labels, strict=True)):
-        why = None if label == raw[i] else _CONSTRAINT_REASON["md" if "+md" in style[i] else "own"]
+        why = _constraint_reason(changed[i], style[i])
         no = origin[line.no - 1] if origin else line.no
         out.append(Decision(no, label, tagger.marginal(raw[i], i), tuple(m.explain(items[i], label, top)),
                             line.text, why))
@@ -391,10 +464,20 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
 
 
 #: What each style modifier fixes (shown by ``cnpress explain``).
-_CONSTRAINT_REASON: Final = {
-    "md": "a Markdown heading mark makes a heading in sparse Markdown",
-    "own": "in cnpress's own output every line is a block",
+_STYLE_REASON: Final = {
+    "+md": "a Markdown heading mark makes a heading in sparse Markdown",
+    "+own": "in cnpress's own output every line is a block",
+    "+blank-sep": "in blank-line-separated text a sentence end before a blank line ends the paragraph",
 }
+
+
+def _constraint_reason(name: str | None, style: str) -> str | None:
+    """What ``cnpress explain`` says of the constraint ``name`` that changed a line's label."""
+    if name is None:
+        return None
+    if name == "style":
+        return next((why for mod, why in _STYLE_REASON.items() if mod in style), CONSTRAINTS[0][1])
+    return next(why for n, why, _ in CONSTRAINTS if n == name)
 
 
 @lru_cache(maxsize=1)

@@ -190,6 +190,20 @@ class _Builder:
         reason = "inline-lead-in" if placement is Placement.LEAD_IN else "trailing-attribution"
         return Block(BlockKind.BYLINE, text, span, reason, held, parse_byline(text, span), placement)
 
+    def take_attribution_head(self, tail: str) -> str:
+        """Take back from the paragraph just built the head of a trailing
+        attribution whose end ``tail`` wrapped onto a line of its own
+        ("…专项基金。（马" / "利）"): the head is returned (``"（马"``) and
+        the paragraph keeps the rest; ``""`` when there is none."""
+        if not self.blocks or self.blocks[-1][2].kind is not BlockKind.PARAGRAPH:
+            return ""
+        k0, k1, b = self.blocks[-1]
+        split = split_trailing_attribution(b.text + tail)
+        if split is None or not b.text.startswith(split[0]) or len(split[0]) >= len(b.text):
+            return ""
+        self.blocks[-1] = (k0, k1, replace(b, text=split[0]))
+        return b.text[len(split[0]):]
+
     def result(self) -> list[Block]:
         return [b for _, _, b in sorted(self.blocks, key=lambda t: (t[0], t[1]))]
 
@@ -325,8 +339,40 @@ def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 
 _HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})
-# The end of a byline's bracket opening the next line: "升）", "赵秀芳）".
-_BRACKET_TAIL: Final = regex.compile(r"^[^，。！？、（）()\s]{1,12}[）)]")
+# The end of a byline's bracket opening the next line: "升）", "赵秀芳）",
+# "文、顾正龙）", "剑杰冤" (a garbled bracket).
+_BRACKET_TAIL: Final = regex.compile(r"^[^，。！？（）()\s]{1,16}[）)冤]")
+# The end of a bracketed attribution alone on a line: "利）", "卫东）", "冤".
+_ATTRIBUTION_TAIL: Final = regex.compile(r"[^，。！？（）()\s]{0,12}[）)冤]")
+#: The most characters of a byline that wrap onto the body line after it.
+MAX_BYLINE_TAIL: Final = 20
+
+
+def byline_tail(byline: str, nxt: str) -> int:
+    """How many characters opening body line ``nxt`` finish the byline
+    line before it (0 when none do): the rest of a dateline lead that
+    wrapped ("…新华社记者李佩、本" / "报记者李维平报道：…", read by
+    :func:`cnpress.bylines.split_lead_in` across the wrap), or the end of
+    the byline's open bracket ("…电（记者刘加" / "文、顾正龙）伊拉克…").
+    The rest of ``nxt`` stays body text.
+
+    >>> byline_tail("本报重庆１月９日电新华社记者李佩、本", "报记者李维平报道：“中日长江…")
+    9
+    >>> byline_tail("新华社巴格达1月29日电（记者刘加", "文、顾正龙）伊拉克总统萨达姆…")
+    6
+    >>> byline_tail("本报记者 张三", "李四是一位老工人。")
+    0
+    """
+    lead = split_lead_in(byline + nxt)
+    if lead is not None and nxt.endswith(lead.rest):
+        cut = len(nxt) - len(lead.rest)
+        if 0 < cut <= MAX_BYLINE_TAIL:
+            return cut
+    if bracket_balance(byline) > 0:
+        tail = _BRACKET_TAIL.match(nxt)
+        if tail and tail.end() < len(nxt):
+            return tail.end()
+    return 0
 
 
 
@@ -398,10 +444,10 @@ def build_labelled_blocks(
         byline's bracket when it opens that body line
         ("…电（记者翟景" / "升）过去一年里，…")."""
         if byline and nxt is not None and byline[-1].no not in breaks:
-            tail = _BRACKET_TAIL.match(nxt.text) if bracket_balance(byline[-1].text) > 0 else None
-            if tail and tail.end() < len(nxt.text):
-                byline.append(NLine(nxt.no, tail.group()))
-                nxt = NLine(nxt.no, nxt.text[tail.end():], nxt.marker)
+            cut = byline_tail(byline[-1].text, nxt.text)
+            if cut:
+                byline.append(NLine(nxt.no, nxt.text[:cut]))
+                nxt = NLine(nxt.no, nxt.text[cut:], nxt.marker)
         if byline:
             if len(byline) == 1:
                 builder.single(BlockKind.BYLINE, byline[0], reasons_of[byline[0].no])
@@ -451,6 +497,12 @@ def build_labelled_blocks(
             continue
         flush_caption()
         if label == "byline":
+            if not byline and not para and _ATTRIBUTION_TAIL.fullmatch(line.text):
+                # "…专项基金。（马" / "利）": the attribution is one byline, on both lines.
+                head = builder.take_attribution_head(line.text)
+                if head:
+                    byline += [NLine(builder.blocks[-1][2].span[1], head), line]
+                    continue
             if byline and (byline[-1].no in breaks
                            or not (len(byline[-1].text) <= VERTICAL_CHARS and len(line.text) <= VERTICAL_CHARS)):
                 flush_byline()
