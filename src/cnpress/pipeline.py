@@ -292,7 +292,8 @@ def _parse_whole(text: str, options: Options, model: LineModel | None) -> Docume
         options = replace(options, garbled_brackets="restore" if restore else "keep")
     table = build_table(lines, page_starts=page_starts(raw), options=options)
     labels = (model or load_model()).labels(table)
-    reasons = [f"model:{label}" for label in labels]
+    reason_of = {label: f"model:{label}" for label in set(labels)}  # one string a label, not one a line
+    reasons = [reason_of[label] for label in labels]
     blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table), own_lines(table))
     starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
@@ -310,7 +311,7 @@ CHUNKED_ABOVE: Final = 1 << 20
 #: The size, in characters, that a long text's chunks are cut near: a chunk
 #: ends between half this and this (at a page break if there is one) and
 #: needs some 150 times its size in UTF-8 while it is parsed.
-CHUNK_CHARS: Final = 1 << 18
+CHUNK_CHARS: Final = 1 << 17
 
 
 def chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
@@ -411,14 +412,21 @@ def shift_lines(doc: Document, by: int) -> Document:
     """
     if not by:
         return doc
+    moved: dict[int, int] = {}  # one int object a line number, shared as parse shares them
+
+    def no(n: int) -> int:
+        m = moved.get(n)
+        if m is None:
+            m = moved[n] = n + by
+        return m
 
     def span(s: Span) -> Span:
-        return (s[0] + by, s[1] + by)
+        return (no(s[0]), no(s[1]))
 
     def byline(b: Byline | None) -> Byline | None:
         return None if b is None else replace(b, span=span(b.span))
 
-    shifted = {id(b): replace(b, span=span(b.span), lines=tuple(n + by for n in b.lines), byline=byline(b.byline))
+    shifted = {id(b): replace(b, span=span(b.span), lines=tuple(map(no, b.lines)), byline=byline(b.byline))
                for b in doc.blocks}
     bylines = {id(b.byline): shifted[id(b)].byline for b in doc.blocks if b.byline is not None}
 
@@ -430,7 +438,7 @@ def shift_lines(doc: Document, by: int) -> Document:
         doc,
         blocks=tuple(shifted[id(b)] for b in doc.blocks),
         articles=tuple(article(a) for a in doc.articles),
-        repairs=tuple(replace(r, line=r.line + by) for r in doc.repairs),
+        repairs=tuple(replace(r, line=no(r.line)) for r in doc.repairs),
         styles=tuple(replace(s, span=span(s.span)) for s in doc.styles),
     )
 
