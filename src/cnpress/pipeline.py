@@ -271,7 +271,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     A text longer than :data:`CHUNKED_ABOVE` characters is parsed in chunks
     of about :data:`CHUNK_CHARS` (:func:`chunk_bounds`), so that memory stays
     bounded by the chunk, not the text; the chunks' documents are merged
-    into one, line numbers counted in the whole text (see :func:`_parse_chunked`).
+    into one, line numbers counted in the whole text, an article cut in two
+    by a chunk boundary joined again (:func:`cnpress.articles.join_articles`).
 
     >>> doc = parse("有光，才有了人们眼中色彩斑斓的\\n世界。")
     >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
