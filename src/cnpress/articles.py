@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final, NamedTuple
 
 import regex
@@ -25,11 +25,15 @@ from .chars import CN_NUMERALS, OPENING_BRACKETS
 from .furniture import jump_target
 from .model import Article, Block, BlockKind, Byline, Placement
 
-__all__ = ["BOUNDARY_RULES", "BoundaryRule", "articles_from_starts", "assemble_articles"]
+__all__ = ["BOUNDARY_RULES", "START_OF_TEXT", "BoundaryRule", "articles_from_starts", "assemble_articles",
+           "join_articles"]
 
 _BODY: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
 #: How many articles back a late title may reach for its owner.
 LATE_TITLE_REACH: Final = 4
+#: The :attr:`Article.reason` of an article that no start opens: the text
+#: begins inside it.
+START_OF_TEXT: Final = "start-of-text"
 
 
 @dataclass
@@ -40,7 +44,7 @@ class _Draft:
     subtitle: Block | None = None
     blocks: list[Block] = field(default_factory=list)
     fragment: bool = False
-    reason: str = "start-of-text"
+    reason: str = START_OF_TEXT
     has_body: bool = False
     #: Set once a closing attribution or source line has been added.
     closed: bool = False
@@ -374,6 +378,35 @@ def articles_from_starts(blocks: Sequence[Block], starts: Mapping[int, str]) -> 
             d is not drafts[0] and not before.closed and not any(b.kind is BlockKind.BYLINE for b in d.blocks)))
         before = d
     return [d.freeze() for d in drafts if d.blocks]
+
+
+def join_articles(first: Article, then: Article) -> Article:
+    """One article from ``first`` and the piece ``then`` that continues it
+    (the next chunk of a long text opening inside it, see
+    :func:`cnpress.pipeline.parse`): the blocks of both, the first one's
+    headline unless it has none, every byline, the first source, the last
+    jump markers.
+
+    >>> from cnpress.model import Block, BlockKind as K
+    >>> a = Article("标题", blocks=(Block(K.TITLE, "标题", (1, 1)), Block(K.PARAGRAPH, "正文", (2, 2))), reason="title")
+    >>> b = Article(None, source="（来源：本报）", blocks=(Block(K.PARAGRAPH, "完。", (3, 3)),), fragment=True)
+    >>> j = join_articles(a, b)
+    >>> (j.title, j.source, j.reason, j.fragment, [x.span for x in j.blocks])
+    ('标题', '（来源：本报）', 'title', False, [(1, 1), (2, 2), (3, 3)])
+    """
+    titled = first if first.title is not None else then
+    continued_from = then.continued_from if then.continued_from is not None else first.continued_from
+    return replace(
+        first,
+        title=titled.title,
+        subtitle=titled.subtitle,
+        bylines=first.bylines + then.bylines,
+        source=first.source if first.source is not None else then.source,
+        blocks=first.blocks + then.blocks,
+        fragment=titled.title is None and (first.fragment or then.continued_from is not None),
+        continues_on=then.continues_on if then.continues_on is not None else first.continues_on,
+        continued_from=continued_from,
+    )
 
 
 def _heads_next(block: Block) -> bool:

@@ -68,7 +68,7 @@ from .convert import convert_document
 from .decide import LineModel, decisions, load_pages, train
 from .model import OPENCC_CONFIGS, Document, Options
 from .pipeline import parse
-from .reading import Decoded, DecodeError, decode, split_lines
+from .reading import Decoded, DecodeError, decode, unify_breaks
 from .render import render_markdown, render_text, to_json, to_jsonl
 
 __all__ = ["CliError", "build_parser", "explain_lines", "main"]
@@ -90,9 +90,11 @@ STDIN_NAME: Final = "-"
 _CHUNK: Final = 1 << 16
 #: Bytes read from an input at a time (so that a size limit is noticed early).
 _READ_CHUNK: Final = 1 << 20
-#: The largest input read by default, in MB (``--max-input``): parse needs
-#: about 150 bytes of memory per input byte of one document (measured by
-#: benchmarks/memory.py on 20 MB), so 64 MB is about 10 GB.
+#: The largest input read by default, in MB (``--max-input``): a guard
+#: against ``/dev/zero`` and mistakes.  Parse itself needs a few bytes of
+#: memory per input byte beyond the text (long texts are parsed in chunks:
+#: 2.2 on 50 MB, benchmarks/memory.py); the command also holds the bytes
+#: read, the decoded text and the output.
 DEFAULT_MAX_INPUT_MB: Final = 64
 #: How many names a temporary output file is tried under before giving up.
 _TEMP_TRIES: Final = 8
@@ -454,7 +456,7 @@ def _read_stdin(reading: _Reading) -> _Input:
         raise CliError("cnpress: standard input gave text, not bytes")
     decoded = _decoded(data, "<stdin>", reading)
     # Same line-break handling as read_text: CRLF, CR, U+2028/9 become "\n".
-    return _Input("<stdin>", None, "\n".join(split_lines(decoded.text)), decoded.encoding)
+    return _Input("<stdin>", None, unify_breaks(decoded.text), decoded.encoding)
 
 
 def _read_one(name: str, reading: _Reading) -> _Input:
@@ -473,7 +475,7 @@ def _read_one(name: str, reading: _Reading) -> _Input:
     except OSError as err:
         raise CliError(f"cnpress: {name}: {err.strerror or err}") from None
     decoded = _decoded(data, name, reading)
-    return _Input(name, name, "\n".join(split_lines(decoded.text)), decoded.encoding)
+    return _Input(name, name, unify_breaks(decoded.text), decoded.encoding)
 
 
 def _read_inputs(names: Sequence[str], reading: _Reading) -> list[_Input]:

@@ -6,14 +6,14 @@ be called on its own.  :func:`clean` is ``render_text(parse(text))``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 from typing import Final
 
 import regex
 
-from .articles import articles_from_starts, assemble_articles
+from .articles import START_OF_TEXT, articles_from_starts, assemble_articles, join_articles
 from .brackets import has_garbled_font, restore_garbled
 from .bylines import (
     LEAD_IN_STARTS,
@@ -24,7 +24,7 @@ from .bylines import (
     split_lead_in,
     split_trailing_attribution,
 )
-from .chars import EM_DASH, bracket_balance
+from .chars import EM_DASH, PAGE_BREAK, bracket_balance
 from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .columns import to_raw_lines
 from .decide import BODY_LABELS as _BODY_LABELS
@@ -34,13 +34,16 @@ from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .interleave import reading_order
 from .layout import Layout, analyse_layout
-from .model import Block, BlockKind, Document, Options, Placement, Repair, StyleSpan
+from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, Span, StyleSpan
 from .normalize import LONG_DASH, NLine, normalize_lines, page_starts
-from .reading import split_lines
+from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .spacing import fix_spacing, widen_punctuation
 
-__all__ = ["build_blocks", "build_labelled_blocks", "clean", "parse", "parse_rules", "polish", "rule_blocks"]
+__all__ = [
+    "CHUNKED_ABOVE", "CHUNK_CHARS", "build_blocks", "build_labelled_blocks", "chunk_bounds", "clean", "parse",
+    "parse_rules", "polish", "rule_blocks", "shift_lines",
+]
 
 _MD_MARK = regex.compile(r"^#{1,6} +")
 _DEFAULT = Options()
@@ -279,10 +282,23 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     (:mod:`cnpress.features`); ``model`` overrides the shipped one
     (:func:`cnpress.decide.load_model`).
 
+    A text longer than :data:`CHUNKED_ABOVE` characters is parsed in chunks
+    of about :data:`CHUNK_CHARS` (:func:`chunk_bounds`), so that memory stays
+    bounded by the chunk, not the text; the chunks' documents are merged
+    into one, line numbers counted in the whole text, an article cut in two
+    by a chunk boundary joined again (:func:`cnpress.articles.join_articles`).
+
     >>> doc = parse("有光，才有了人们眼中色彩斑斓的\\n世界。")
     >>> [(b.kind.value, b.text, b.span) for b in doc.blocks]
     [('paragraph', '有光，才有了人们眼中色彩斑斓的世界。', (1, 2))]
     """
+    if len(text) > CHUNKED_ABOVE:
+        return _parse_chunked(text, options, model)
+    return _parse_whole(text, options, model)
+
+
+def _parse_whole(text: str, options: Options, model: LineModel | None) -> Document:
+    """:func:`parse` on the whole text at once."""
     # Side-by-side and interleaved columns are read column by column first.
     raw, origin, order_styles = reading_order(split_lines(text), options.undo_interleaving)
     lines, repairs = normalize_lines(raw, options)
@@ -291,7 +307,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
         options = replace(options, garbled_brackets="restore" if restore else "keep")
     table = build_table(lines, page_starts=page_starts(raw), options=options)
     labels = (model or load_model()).labels(table)
-    reasons = [f"model:{label}" for label in labels]
+    reason_of = {label: f"model:{label}" for label in set(labels)}  # one string a label, not one a line
+    reasons = [reason_of[label] for label in labels]
     blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table), own_lines(table))
     starts = {line.no: "model:start" for line, label in zip(lines, labels, strict=True)
               if label in _BODY_LABELS and _BODY_LABELS[label][1]}
@@ -300,6 +317,145 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     if origin is not None:
         doc = to_raw_lines(doc, origin)
     return replace(doc, styles=doc.styles + order_styles) if order_styles else doc
+
+
+#: Texts longer than this many characters are parsed in chunks: the
+#: feature table and the tagger hold every line of what they are given at
+#: once, about 150 bytes for each byte of input (``benchmarks/memory.py``).
+CHUNKED_ABOVE: Final = 1 << 20
+#: The size, in characters, that a long text's chunks are cut near: a chunk
+#: ends between half this and this (at a page break if there is one) and
+#: needs some 150 times its size in UTF-8 while it is parsed.
+CHUNK_CHARS: Final = 1 << 17
+
+
+def chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """The ``(start, stop)`` of each chunk of ``text``, cut near every
+    ``size`` characters, at a line break: ``text[start:stop]`` are the
+    chunks, and the ``"\\n"`` at ``text[stop]`` separates one from the next.
+
+    A chunk ends, by preference, before the line holding a form feed (a
+    page break, :data:`cnpress.chars.PAGE_BREAK`: the page begins the next
+    chunk), else at two blank lines, then one blank line, then any line
+    break; the cut is looked for in the second half of the ``size``
+    characters (before them when there is none, after them when a line is
+    that long).  Each search is a ``str.rfind`` over at most ``size``
+    characters, so the whole is linear in the text.  Line breaks are
+    ``"\\n"`` alone (:func:`cnpress.reading.unify_breaks`).
+
+    >>> text = "甲\\n\\f乙\\n丙\\n\\n丁\\n戊"
+    >>> [text[a:b] for a, b in chunk_bounds(text, 4)]
+    ['甲', '\\x0c乙', '丙\\n', '丁\\n戊']
+    >>> [text[a:b] for a, b in chunk_bounds(text, 100)]
+    ['甲\\n\\x0c乙\\n丙\\n\\n丁\\n戊']
+    """
+    start = 0
+    while True:
+        stop = _cut(text, start, size)
+        if stop < 0:
+            yield start, len(text)
+            return
+        yield start, stop
+        start = stop + 1
+
+
+def _cut(text: str, start: int, size: int) -> int:
+    """Where the chunk of ``text`` from ``start`` ends (a ``"\\n"``), or -1
+    when the rest is one chunk (see :func:`chunk_bounds`).
+
+    >>> _cut("甲乙\\n丙丁\\n\\n戊己", 0, 8), _cut("甲乙\\n丙丁", 0, 8), _cut("甲乙丙丁\\n戊", 0, 2)
+    (5, -1, 4)
+    """
+    if len(text) - start <= size:
+        return -1
+    lo, hi = start + size // 2, start + size
+    feed = text.rfind(PAGE_BREAK, lo, hi)
+    if feed >= 0:
+        before = text.rfind("\n", start, feed)
+        if before >= 0:
+            return before
+    for gap in ("\n\n\n", "\n\n"):
+        at = text.rfind(gap, lo, hi)
+        if at >= 0:
+            return at
+    at = text.rfind("\n", start, hi)
+    return at if at >= 0 else text.find("\n", hi)
+
+
+def _parse_chunked(text: str, options: Options, model: LineModel | None) -> Document:
+    """:func:`parse` chunk by chunk (:func:`chunk_bounds`), the chunks'
+    documents merged: line numbers shifted to the whole text's, an article
+    that a chunk opens inside (no start of its own, reason
+    :data:`cnpress.articles.START_OF_TEXT`) joined to the last one before
+    (:func:`cnpress.articles.join_articles`), a style region that runs on
+    into the next chunk joined to its continuation.  Each chunk is its own
+    page for what is decided once a page (``Options.garbled_brackets="auto"``).
+    """
+    text = unify_breaks(text)
+    blocks: list[Block] = []
+    articles: list[Article] = []
+    repairs: list[Repair] = []
+    styles: list[StyleSpan] = []
+    offset = 0  # raw lines before the chunk
+    for start, stop in chunk_bounds(text, CHUNK_CHARS):
+        doc = shift_lines(_parse_whole(text[start:stop], options, model), offset)
+        offset += text.count("\n", start, stop) + 1
+        blocks += doc.blocks
+        repairs += doc.repairs
+        pieces = list(doc.articles)
+        if articles and pieces and pieces[0].reason == START_OF_TEXT:
+            articles[-1] = join_articles(articles[-1], pieces.pop(0))
+        articles += pieces
+        for style in doc.styles:
+            last = styles[-1] if styles else None
+            if last is not None and last.style == style.style and last.span[1] + 1 >= style.span[0]:
+                styles[-1] = StyleSpan(last.style, (last.span[0], max(last.span[1], style.span[1])))
+            else:
+                styles.append(style)
+    return Document(tuple(blocks), tuple(articles), tuple(repairs), tuple(styles))
+
+
+def shift_lines(doc: Document, by: int) -> Document:
+    """``doc`` with every raw line number ``by`` more: block spans and
+    lines, bylines' spans, repairs' lines, style spans (the document of a
+    chunk that starts after ``by`` lines of the whole text).  The articles
+    keep sharing their blocks with ``doc.blocks``.
+
+    >>> doc = parse("标题\\n\\n正文第一行，\\n第二行。")
+    >>> [b.span for b in shift_lines(doc, 10).blocks], shift_lines(doc, 10).articles[0].blocks[1].lines
+    ([(11, 11), (13, 14)], (13, 14))
+    """
+    if not by:
+        return doc
+    moved: dict[int, int] = {}  # one int object a line number, shared as parse shares them
+
+    def no(n: int) -> int:
+        m = moved.get(n)
+        if m is None:
+            m = moved[n] = n + by
+        return m
+
+    def span(s: Span) -> Span:
+        return (no(s[0]), no(s[1]))
+
+    def byline(b: Byline | None) -> Byline | None:
+        return None if b is None else replace(b, span=span(b.span))
+
+    shifted = {id(b): replace(b, span=span(b.span), lines=tuple(map(no, b.lines)), byline=byline(b.byline))
+               for b in doc.blocks}
+    bylines = {id(b.byline): shifted[id(b)].byline for b in doc.blocks if b.byline is not None}
+
+    def article(a: Article) -> Article:
+        return replace(a, blocks=tuple(shifted.get(id(b)) or replace(b, span=span(b.span)) for b in a.blocks),
+                       bylines=tuple(bylines.get(id(x)) or replace(x, span=span(x.span)) for x in a.bylines))
+
+    return replace(
+        doc,
+        blocks=tuple(shifted[id(b)] for b in doc.blocks),
+        articles=tuple(article(a) for a in doc.articles),
+        repairs=tuple(replace(r, line=no(r.line)) for r in doc.repairs),
+        styles=tuple(replace(s, span=span(s.span)) for s in doc.styles),
+    )
 
 
 def rule_blocks(

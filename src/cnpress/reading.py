@@ -26,7 +26,7 @@ import regex
 
 __all__ = [
     "DETECTED_ENCODINGS", "DecodeError", "Decoded", "decode", "decode_bytes", "read_decoded", "read_text",
-    "split_lines",
+    "split_lines", "unify_breaks",
 ]
 
 _LOG: Final = logging.getLogger("cnpress")
@@ -276,7 +276,7 @@ def read_decoded(source: str | os.PathLike[str] | bytes, encoding: str | None = 
     else:
         path = Path(source)
         decoded = decode(path.read_bytes(), str(path), encoding=encoding, errors=errors)
-    return decoded._replace(text=_unify_breaks(decoded.text))
+    return decoded._replace(text=unify_breaks(decoded.text))
 
 
 def read_text(source: str | os.PathLike[str] | bytes, encoding: str | None = None,
@@ -296,8 +296,13 @@ def read_text(source: str | os.PathLike[str] | bytes, encoding: str | None = Non
     return read_decoded(source, encoding, errors).text
 
 
-def _unify_breaks(text: str) -> str:
-    """``text`` with every kind of line break turned into ``\\n``."""
+def unify_breaks(text: str) -> str:
+    """``text`` with every kind of line break turned into ``\\n`` (one for
+    each, so line numbers stay those of :func:`split_lines`).
+
+    >>> unify_breaks("a\\r\\nb\\rc\\u2028d")
+    'a\\nb\\nc\\nd'
+    """
     if any(start in text for start in _BREAK_STARTS):
         return _LINE_BREAK.sub("\n", text)
     return text
@@ -312,4 +317,4 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("a\\r\\nb\\rc")
     ['a', 'b', 'c']
     """
-    return _unify_breaks(text).split("\n")
+    return unify_breaks(text).split("\n")
