@@ -331,3 +331,21 @@ def test_no_paragraph_ends_inside_a_bracket_the_next_line_closes() -> None:
     # A bracket the next line opens anew says nothing.
     table = build_table([NLine(1, "使股票市值骤跌２６０亿英镑（相当于４２０"), NLine(2, "（新华社稿）")])
     assert constrain(table, ["start1", "end"]) == ["start1", "end"]
+
+
+def test_a_sentence_end_ends_the_paragraph_in_one_paragraph_per_line_text() -> None:
+    # Lines of 100+ ems are paragraphs, not a column; a stray hard break
+    # (line 2 / line 3) falls inside a word, and a sentence end closes.
+    long = "第一段的内容很长，" * 12 + "到此为止。"
+    table = build_table([NLine(1, long), NLine(2, "第二段" * 40 + "政策"), NLine(3, "体系已经建立。"),
+                         NLine(4, long)])
+    assert table.regions[0].column > 90
+    assert constrain(table, ["start", "body", "body", "body"]) == ["start1", "body", "end", "end"]
+
+
+def test_a_sentence_end_in_a_wide_column_is_left_to_the_model() -> None:
+    # A single column 48 ems wide is hard-wrapped: a line may end at 。 mid-paragraph.
+    texts = ["经济" * 24] * 3 + ["发展" * 23 + "好。"] + ["经济" * 24] * 3 + ["发展" * 23 + "好。"]
+    table = build_table([NLine(n, t) for n, t in enumerate(texts, 1)])
+    assert table.regions[0].column < 90
+    assert constrain(table, ["body"] * 8) == ["body"] * 7 + ["end"]

@@ -40,6 +40,7 @@ from .furniture import JUMP_FROM_OPENING
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
+from .styles import LONG_LINE_EMS
 
 __all__ = [
     "BODY_LABELS",
@@ -127,6 +128,14 @@ _HIDDEN: Final = frozenset({"caption", "furniture"})
 _HEADINGS: Final = ("title", "section", "subtitle", "kicker")
 
 
+#: A region whose typical line is wider than this (in ems) is one paragraph
+#: per line beyond doubt: twice :data:`cnpress.styles.LONG_LINE_EMS`, wider
+#: than any page (a single-column page set 46-50 ems wide is hard-wrapped).
+#: There a sentence end ends the paragraph: a stray hard break rarely falls
+#: just after one.
+PARAGRAPH_LINE_EMS: Final = 2 * LONG_LINE_EMS
+
+
 def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
     """What an input style fixes by definition in the model's labels.
 
@@ -137,9 +146,9 @@ def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
     same blocks.  (The price: a converter's text that looks exactly like
     that output, with a stray hard break in it, keeps the break.)  In
     blank-line-separated text (``+blank-sep``) a sentence end with a blank
-    line after it ends the paragraph.  Vertically set text (a run of
-    one-character lines) is one block, labelled as the run's first line
-    is, unless that is body text.  In converter Markdown whose marks are sparse (``+md``), a
+    line after it ends the paragraph, and so does any sentence end in text
+    whose lines are wider than :data:`PARAGRAPH_LINE_EMS` (one paragraph
+    per line), and on the last line.  In converter Markdown whose marks are sparse (``+md``), a
     marked line is a heading: it keeps the model's heading label, or is a
     title when the model gave it another.
 
@@ -154,8 +163,9 @@ def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
         for i in range(region.first, region.last):
             if "+md" in region.style and "md-mark" in table.own[i] and out[i] not in _HEADINGS:
                 out[i] = _HEADINGS[0]
-            elif "+blank-sep" in region.style and out[i] in BODY_LABELS and "terminal" in table.own[i] and (
-                    i + 1 == len(lines) or lines[i + 1].no > lines[i].no + 1):
+            elif out[i] in BODY_LABELS and "terminal" in table.own[i] and (
+                    region.column > PARAGRAPH_LINE_EMS or i + 1 == len(lines)
+                    or ("+blank-sep" in region.style and lines[i + 1].no > lines[i].no + 1)):
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
             elif "+own" not in region.style:
                 continue
