@@ -124,14 +124,17 @@ _HIDDEN: Final = frozenset({"caption", "furniture"})
 _HEADINGS: Final = ("title", "section", "subtitle", "kicker")
 
 
-def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
+def constrain(table: FeatureTable, labels: Sequence[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """Apply what an input style fixes by definition to the model's labels.
 
     In cnpress's own ``clean()`` output (style ``+own``) every line is a
     block already decided: a body line ends its paragraph, and nothing is
-    set aside as a caption or furniture (``clean()`` left those out).  This
-    makes ``clean`` idempotent by construction: its output re-reads as the
-    same blocks.  (The price: a converter's text that looks exactly like
+    set aside as a caption or furniture (``clean()`` left those out).
+    ``hidden`` are the labels the rendering options leave out
+    (:func:`cnpress.render.hidden_kinds`: bylines and sources too, under
+    ``render_bylines=False``): in own output, a line of such a label was
+    printed, so it is body text.  This makes ``clean`` idempotent by
+    construction: its output re-reads as the same blocks.  (The price: a converter's text that looks exactly like
     that output, with a stray hard break in it, keeps the break.)  In
     blank-line-separated text (``+blank-sep``) a sentence end with a blank
     line after it ends the paragraph.  Vertically set text (a run of
@@ -158,7 +161,7 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
                 continue
             elif out[i] in BODY_LABELS:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
-            elif out[i] in _HIDDEN:
+            elif out[i] in hidden:
                 out[i] = "end"
     return _continued_from(table, _one_label_per_vertical_run(table, out))
 
@@ -320,11 +323,12 @@ class LineModel:
             self._tagger = tagger
         return self._tagger
 
-    def labels(self, table: FeatureTable) -> list[str]:
-        """The most likely label sequence for a table's lines."""
+    def labels(self, table: FeatureTable, hidden: frozenset[str] = _HIDDEN) -> list[str]:
+        """The most likely label sequence for a table's lines (``hidden``:
+        the labels rendering leaves out, see :func:`constrain`)."""
         if not table.rows:
             return []
-        return constrain(table, self.tagger().tag(domain_items(table)))
+        return constrain(table, self.tagger().tag(domain_items(table)), hidden)
 
     def weights(self) -> dict[tuple[str, str], float]:
         """Every state feature's weight: ``(attribute, label) -> weight``."""
