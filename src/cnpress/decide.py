@@ -136,14 +136,17 @@ _HEADINGS: Final = ("title", "section", "subtitle", "kicker")
 PARAGRAPH_LINE_EMS: Final = 2 * LONG_LINE_EMS
 
 
-def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
+def _by_style(table: FeatureTable, labels: list[str], hidden: frozenset[str]) -> list[str]:
     """What an input style fixes by definition in the model's labels.
 
     In cnpress's own ``clean()`` output (style ``+own``) every line is a
     block already decided: a body line ends its paragraph, and nothing is
-    set aside as a caption or furniture (``clean()`` left those out).  This
-    makes ``clean`` idempotent by construction: its output re-reads as the
-    same blocks.  (The price: a converter's text that looks exactly like
+    set aside as a caption or furniture (``clean()`` left those out).
+    ``hidden`` are the labels the rendering options leave out
+    (:func:`cnpress.render.hidden_kinds`: bylines and sources too, under
+    ``render_bylines=False``): in own output, a line of such a label was
+    printed, so it is body text.  This makes ``clean`` idempotent by
+    construction: its output re-reads as the same blocks.  (The price: a converter's text that looks exactly like
     that output, with a stray hard break in it, keeps the break.)  In
     blank-line-separated text (``+blank-sep``) a sentence end with a blank
     line after it ends the paragraph, and so does any sentence end in text
@@ -154,7 +157,7 @@ def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
-    >>> t.regions[0].style, _by_style(t, ["body", "body", "furniture"])
+    >>> t.regions[0].style, _by_style(t, ["body", "body", "furniture"], _HIDDEN)
     ('long-line+own', ['end', 'end', 'end'])
     """
     out = list(labels)
@@ -171,12 +174,12 @@ def _by_style(table: FeatureTable, labels: list[str]) -> list[str]:
                 continue
             elif out[i] in BODY_LABELS:
                 out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
-            elif out[i] in _HIDDEN:
+            elif out[i] in hidden:
                 out[i] = "end"
     return out
 
 
-def _open_bracket(table: FeatureTable, labels: list[str]) -> list[str]:
+def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """No paragraph ends inside a bracket that the next body line closes
     ("…２６０亿英镑（相当于４２０" / "亿美元）。"): the bracket says the
     sentence goes on.  (Not in cnpress's own output, where every line is a
@@ -197,7 +200,7 @@ def _open_bracket(table: FeatureTable, labels: list[str]) -> list[str]:
     return labels
 
 
-def _continued_from(table: FeatureTable, labels: list[str]) -> list[str]:
+def _continued_from(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """A body line that opens with a "continued from" marker ("（上接第1版）…")
     starts an article, the continued part of one: the line before it ends
     its paragraph.  The marker says so on the page.  A line with text after
@@ -223,7 +226,7 @@ def _continued_from(table: FeatureTable, labels: list[str]) -> list[str]:
     return labels
 
 
-def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[str]:
+def _one_label_per_vertical_run(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """Text set vertically, one character a line ("本" / "报" / "记" / "者"),
     is one block: every line of the run takes the label of the line that
     opens it (the features of the whole run are in every line's row)."""
@@ -240,8 +243,9 @@ def _one_label_per_vertical_run(table: FeatureTable, labels: list[str]) -> list[
 
 #: What fixes the model's labels after tagging, in the order applied: each
 #: row is a name, what ``cnpress explain`` says when it changed a label,
-#: and the function (``(table, labels) -> labels``).
-CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str]], list[str]]], ...]] = (
+#: and the function (``(table, labels, hidden) -> labels``; ``hidden``: the
+#: labels the rendering options leave out, see :func:`_by_style`).
+CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str], frozenset[str]], list[str]]], ...]] = (
     ("style", "the input style fixes it (Markdown marks, cnpress's own output, blank-line paragraphs)",
      _by_style),
     ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),
@@ -250,7 +254,8 @@ CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str]], lis
 )
 
 
-def constrained(table: FeatureTable, labels: Sequence[str]) -> tuple[list[str], list[str | None]]:
+def constrained(table: FeatureTable, labels: Sequence[str],
+                hidden: frozenset[str] = _HIDDEN) -> tuple[list[str], list[str | None]]:
     """The labels after every row of :data:`CONSTRAINTS`, and for each line
     the name of the last constraint that changed its label (``None``: the
     model's own).
@@ -264,14 +269,14 @@ def constrained(table: FeatureTable, labels: Sequence[str]) -> tuple[list[str], 
     why: list[str | None] = [None] * len(out)
     for name, _, step in CONSTRAINTS:
         before = list(out)
-        out = step(table, out)
+        out = step(table, out, hidden)
         for i, (a, b) in enumerate(zip(before, out, strict=True)):
             if a != b:
                 why[i] = name
     return out, why
 
 
-def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
+def constrain(table: FeatureTable, labels: Sequence[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """Apply :data:`CONSTRAINTS` to the model's labels: what an input style
     or the page fixes by definition.
 
@@ -284,7 +289,7 @@ def constrain(table: FeatureTable, labels: Sequence[str]) -> list[str]:
     >>> t.regions[0].style, constrain(t, ["body", "body", "furniture"])
     ('long-line+own', ['end', 'end', 'end'])
     """
-    return constrained(table, labels)[0]
+    return constrained(table, labels, hidden)[0]
 
 
 def own_lines(table: FeatureTable) -> frozenset[int]:
@@ -403,11 +408,12 @@ class LineModel:
             self._tagger = tagger
         return self._tagger
 
-    def labels(self, table: FeatureTable) -> list[str]:
-        """The most likely label sequence for a table's lines."""
+    def labels(self, table: FeatureTable, hidden: frozenset[str] = _HIDDEN) -> list[str]:
+        """The most likely label sequence for a table's lines (``hidden``:
+        the labels rendering leaves out, see :func:`constrain`)."""
         if not table.rows:
             return []
-        return constrain(table, self.tagger().tag(domain_items(table)))
+        return constrain(table, self.tagger().tag(domain_items(table)), hidden)
 
     def weights(self) -> dict[tuple[str, str], float]:
         """Every state feature's weight: ``(attribute, label) -> weight``."""

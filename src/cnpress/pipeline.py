@@ -38,6 +38,7 @@ from .model import Article, Block, BlockKind, Byline, Document, Options, Placeme
 from .normalize import LONG_DASH, NLine, normalize_lines, page_starts
 from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
+from .render import hidden_kinds, render_text
 from .spacing import fix_spacing, widen_punctuation
 
 __all__ = [
@@ -280,7 +281,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     Every line's kind, paragraph end and article start are decided by a
     fitted line model (:mod:`cnpress.decide`) over the feature table
     (:mod:`cnpress.features`); ``model`` overrides the shipped one
-    (:func:`cnpress.decide.load_model`).
+    (:func:`cnpress.decide.load_model`).  A text that prints as one line
+    is decided on that line as printed (:func:`_settled_lone_line`).
 
     A text longer than :data:`CHUNKED_ABOVE` characters is parsed in chunks
     of about :data:`CHUNK_CHARS` (:func:`chunk_bounds`), so that memory stays
@@ -299,6 +301,67 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 def _parse_whole(text: str, options: Options, model: LineModel | None) -> Document:
     """:func:`parse` on the whole text at once."""
+    return _settled_lone_line(_parse_lines(text, options, model), options, model)
+
+
+#: How many times a one-line rendering is re-read alone before it is kept as it is.
+LONE_LINE_PASSES: Final = 3
+
+
+def _settled_lone_line(doc: Document, options: Options, model: LineModel | None) -> Document:
+    """``doc``, its printed blocks decided again on their text as printed,
+    when they print as one line that reads otherwise on its own.
+
+    A one-line rendering has no neighbours left: no style of its own (one
+    line is not enough to tell cnpress's output from anything else) and no
+    lines around it, so reading it again decides its kind on that line
+    alone.  The decision made over the raw lines (``高例队`` / ``报``, a
+    title) and the one made over the joined line (``高例队报``, furniture)
+    can differ; the joined line is what ``clean`` prints and reads back, so
+    its reading is the one kept, and ``clean`` is idempotent on it.  (A lone
+    masthead stays hidden either way: it is hidden on its own line too.)
+
+    >>> [(b.kind.value, b.text) for b in parse("# 2").blocks]
+    [('furniture', '2')]
+    """
+    plain = replace(options, convert=None)  # the blocks' own text, not the converted rendering
+    for _ in range(LONE_LINE_PASSES):
+        printed = render_text(doc, plain)
+        if printed.count("\n") != 1:
+            return doc
+        again = _parse_lines(printed, plain, model)
+        if render_text(again, plain) == printed:
+            return doc
+        doc = _grafted(doc, again, plain)
+    return doc
+
+
+def _grafted(doc: Document, again: Document, options: Options) -> Document:
+    """``doc`` with the blocks it prints replaced by ``again``'s (a parse of
+    their one printed line), on the raw lines those blocks came from; the
+    blocks it sets aside stay as they were, and ``again``'s repairs are
+    logged on the first of those lines."""
+    hidden = hidden_kinds(options)
+    shown = [i for i, b in enumerate(doc.blocks) if b.text and b.kind not in hidden]
+    lines = tuple(sorted({n for i in shown for n in doc.blocks[i].lines}))
+    span = (lines[0], lines[-1])
+    moved = [replace(b, span=span, lines=lines, byline=b.byline and replace(b.byline, span=span))
+             for b in again.blocks]
+    blocks: list[Block] = []
+    for i, b in enumerate(doc.blocks):
+        if i == shown[0]:
+            blocks += moved
+        elif i not in shown:
+            blocks.append(b)
+    repairs = doc.repairs + tuple(replace(r, line=lines[0]) for r in again.repairs)
+    # One printed line holds one article at most: it opens where again's does.
+    reason = next((a.reason for a in again.articles if a.reason), "")
+    starts = {span[0]: reason} if reason else {}
+    return replace(doc, blocks=tuple(blocks), articles=tuple(articles_from_starts(blocks, starts)), repairs=repairs)
+
+
+def _parse_lines(text: str, options: Options, model: LineModel | None) -> Document:
+    """:func:`parse` over the raw lines, before a lone printed line is settled."""
     # Side-by-side and interleaved columns are read column by column first.
     raw, origin, order_styles = reading_order(split_lines(text), options.undo_interleaving)
     lines, repairs = normalize_lines(raw, options)
@@ -306,7 +369,10 @@ def _parse_whole(text: str, options: Options, model: LineModel | None) -> Docume
         restore = has_garbled_font(line.text for line in lines)
         options = replace(options, garbled_brackets="restore" if restore else "keep")
     table = build_table(lines, page_starts=page_starts(raw), options=options)
-    labels = (model or load_model()).labels(table)
+    # What the options leave out of the rendered text: in cnpress's own
+    # output such a line was printed, so it re-reads as text (decide.constrain).
+    hidden = frozenset(kind.value for kind in hidden_kinds(options))
+    labels = (model or load_model()).labels(table, hidden)
     reason_of = {label: f"model:{label}" for label in set(labels)}  # one string a label, not one a line
     reasons = [reason_of[label] for label in labels]
     blocks = build_labelled_blocks(lines, labels, reasons, options, repairs, block_breaks(table), own_lines(table))
@@ -489,8 +555,6 @@ def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     >>> clean("潜心 20年的“成果”。这束光，以超高\\n\\n精度。")
     '潜心20年的“成果”。这束光，以超高精度。\\n'
     """
-    from .render import render_text
-
     return render_text(parse(text, options, model), options)
 
 

@@ -11,7 +11,7 @@ from .chars import HAN_CLASS
 from .convert import convert_text
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair
 
-__all__ = ["reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
+__all__ = ["hidden_kinds", "reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
 
 _DEFAULT: Final = Options()
 _BODY_KINDS: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
@@ -21,13 +21,13 @@ _GLUED_AFTER: Final = frozenset("：:）)")
 _HAN: Final = regex.compile(f"[{HAN_CLASS}]")
 
 
-def _hidden_kinds(options: Options) -> frozenset[BlockKind]:
+def hidden_kinds(options: Options) -> frozenset[BlockKind]:
     """The kinds of block ``options`` leave out of the rendered text.
 
     Worked out once per rendering: looking a ``BlockKind`` member up on the
     class costs a descriptor call, too much to repeat for every block.
 
-    >>> sorted(kind.value for kind in _hidden_kinds(Options()))
+    >>> sorted(kind.value for kind in hidden_kinds(Options()))
     ['caption', 'furniture']
     """
     hidden: set[BlockKind] = set()
@@ -94,8 +94,8 @@ def _glue(lead: str, text: str) -> str:
 def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
     """Block texts to print, with inline bylines put back where they stood
     (``本报讯 记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``)."""
-    hidden = _hidden_kinds(options)
-    paragraph = BlockKind.PARAGRAPH  # looked up once, as in _hidden_kinds
+    hidden = hidden_kinds(options)
+    paragraph = BlockKind.PARAGRAPH  # looked up once, as in hidden_kinds
     parts: list[str] = []
     lead = ""
     for b in blocks:
@@ -129,7 +129,7 @@ def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:
         BlockKind.SECTION: "## ",
         BlockKind.SUBTITLE: "### ",
     }
-    hidden = _hidden_kinds(options)
+    hidden = hidden_kinds(options)
     out = []
     for b in reading_order(doc):
         if b.kind in hidden or not b.text:

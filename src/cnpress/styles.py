@@ -68,9 +68,9 @@ _MD_MARK: Final = regex.compile(r"^#{1,6} +\S")
 # What a whole paragraph's last line ends with.
 _TERMINAL: Final = TERMINAL_PUNCT | CLOSERS
 # What cnpress's clean() repairs outside spacing and punctuation width, so
-# that a line holding it is not its output: a heading mark, a long dash, a
-# marker glyph opening the line.
-_NOT_OWN: Final = regex.compile(rf"^#{{1,6}} |{EM_DASH}{{3}}|^[{regex.escape(''.join(MARKER_GLYPHS))}] ")
+# that a line holding it is not its output: a heading mark, a marker glyph
+# opening the line.  (A long dash too, under ``Options.shorten_dashes``.)
+_NOT_OWN: Final = regex.compile(rf"^#{{1,6}} |^[{regex.escape(''.join(MARKER_GLYPHS))}] ")
 
 
 def is_own_line(text: str, options: Options = _DEFAULT) -> bool:
@@ -80,8 +80,12 @@ def is_own_line(text: str, options: Options = _DEFAULT) -> bool:
     (True, False, False)
     >>> is_own_line("撕开?", Options(widen_punct=False))
     True
+    >>> is_own_line("两家———瑞士"), is_own_line("两家———瑞士", Options(shorten_dashes=False))
+    (False, True)
     """
     if _NOT_OWN.search(text) is not None:
+        return False
+    if options.shorten_dashes and EM_DASH * 3 in text:
         return False
     if options.widen_punct and widen_punctuation(text) != text:
         return False
@@ -132,6 +136,36 @@ def _runs_on(lines: Sequence[NLine]) -> bool:
     return any(a.text[-1] not in _TERMINAL and continues(a.text, b.text) for a, b in itertools.pairwise(lines))
 
 
+#: Above this share of lines that stop at the column width mid-sentence, a
+#: region is hard-wrapped text even where no line is seen to run on (jieba
+#: does not know every word read across a break).
+FILLED_SHARE: Final = 0.9
+
+
+def _hard_wrapped(lines: Sequence[NLine], widths: Sequence[float], col: float) -> bool:
+    """Whether a region's lines are hard-wrapped text rather than one block a line.
+
+    A short region (:data:`FEW_LINES`) is when a line visibly runs on.  A
+    longer one is when many lines fill the column mid-sentence
+    (:data:`WRAPPED_SHARE`) and either a line visibly runs on or nearly all
+    do fill it (:data:`FILLED_SHARE`): headings, bylines and one-line
+    paragraphs of like widths fill a "column" too, but no word reads across
+    from one of them into the next.
+
+    >>> out = ["一、提高认识", "新华社记者 陈刚", "这是完整的一段。", "二、加强管理", "本报记者 齐旭"]
+    >>> lines = [NLine(i, t) for i, t in enumerate(out, 1)]
+    >>> _hard_wrapped(lines, [column_width(t) for t in out], 7.5)
+    False
+    >>> col = [NLine(1, "数字化、绿色化也成了重庆小"), NLine(3, "康动力有限公司精益化管理的")]
+    >>> _hard_wrapped(col, [13.0, 13.0], 13.0)
+    True
+    """
+    if len(lines) <= FEW_LINES:
+        return _runs_on(lines)
+    share = _wrapped_share(lines, widths, col)
+    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _runs_on(lines))
+
+
 def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float],
                   options: Options = _DEFAULT) -> tuple[str, float]:
     """The style and column width of one region's lines."""
@@ -144,8 +178,7 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     if n < 2:
         return base, col
     blank_after = sum(g > 0 for g in gaps_after[:-1]) / (n - 1)
-    if (all(g == 1 for g in gaps_after[:-1])
-            and (not _runs_on(lines) if n <= FEW_LINES else _wrapped_share(lines, widths, col) < WRAPPED_SHARE)
+    if (all(g == 1 for g in gaps_after[:-1]) and not _hard_wrapped(lines, widths, col)
             and all(is_own_line(ln.text, options) for ln in lines)):
         return base + "+own", col
     if blank_after >= SPACED_SHARE:

@@ -1,0 +1,85 @@
+"""``clean(clean(x)) == clean(x)``: one test per mechanism the fuzz harness
+found breaking it (issue 8, ``benchmarks/fuzz.py``).
+
+Each input is shaped like the failing fuzz case it stands for, in words an
+editor can read; the expected output is what that editor wants printed.
+"""
+
+from __future__ import annotations
+
+import cnpress
+from cnpress import Options
+from cnpress.normalize import normalize_lines
+from cnpress.reading import split_lines
+from cnpress.styles import detect_styles
+
+_DEFAULT = Options()
+
+
+def _styles(text: str, options: Options = _DEFAULT) -> list[str]:
+    return [r.style for r in detect_styles(normalize_lines(split_lines(text), options)[0], options)]
+
+
+def test_output_of_headings_and_bylines_reads_as_own_output() -> None:
+    # Sections, bylines and one-line paragraphs of like widths fill a "column"
+    # the way hard-wrapped lines do, but no word reads across from one into
+    # the next: that is cnpress's output, one block a line, not a
+    # double-spaced column to join up again (fuzz, strategy page: most of
+    # its failures).
+    # (Read as a column, "一、提高认识" and "二、加强管理" were joined.)
+    out = "一、提高认识\n\n二、加强管理\n\n新华社记者 陈刚\n\n三、落实责任\n\n各地要抓好落实。\n\n四、强化保障\n"
+    assert _styles(out) == ["column+own"]
+    assert cnpress.clean(out) == out
+
+
+def test_double_spaced_column_is_still_joined() -> None:
+    # ... while a double-spaced column whose lines run on mid-word is not
+    # cnpress's output: it is joined into its paragraph.
+    raw = "\n\n".join(["这束光，是长三角制造业重镇无锡的一", "家科创企业，潜心二十年的成果。这束光，以",
+                       "超高精度、超高效率，让芯片内的气泡、整车", "铸件的缺陷、食品里的异物无所遁形。",
+                       "做光，做自己的光，做照亮别人的光。"])
+    assert "+own" not in _styles(raw)[0]
+    assert cnpress.clean(raw).startswith("这束光，是长三角制造业重镇无锡的一家科创企业，")
+
+
+def test_bylines_left_out_by_the_options_stay_printed_text_on_the_second_pass() -> None:
+    # Under render_bylines=False the first pass printed these lines, so they
+    # are text of the output, not bylines to leave out again.
+    opts = Options(render_bylines=False)
+    out = "本报讯 记者王明报道：会议召开\n\n本报讯 记者李华报道：就业形势\n"
+    assert _styles(out, opts) == ["column+own"]
+    assert cnpress.clean(out, opts) == out
+
+
+def test_long_dashes_kept_by_the_options_are_own_output() -> None:
+    # With shorten_dashes=False a long dash is what clean() prints: a line
+    # holding one is still its output (fuzz, strategy options).
+    opts = Options(shorten_dashes=False)
+    once = cnpress.clean("———\n…", opts)
+    assert once == "———\n\n…\n"
+    assert cnpress.clean(once, opts) == once
+
+
+def test_a_text_printing_as_one_line_is_decided_on_that_line() -> None:
+    # "# 2" is a page number a converter marked as a heading; printed without
+    # its mark it is a lone "2", which is set aside as furniture.  Deciding
+    # it on the raw line (a heading) printed "2", which the next pass set
+    # aside: now both passes set it aside, and nothing is lost.
+    doc = cnpress.parse("# 2")
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [("furniture", "2")]
+    assert cnpress.clean("# 2") == ""
+    # A wrapped paragraph that prints as one line stays a paragraph.
+    once = cnpress.clean("有光，才有了人们眼中色彩斑斓的\n世界。")
+    assert once == "有光，才有了人们眼中色彩斑斓的世界。\n"
+    assert cnpress.clean(once) == once
+
+
+def test_one_line_settled_keeps_spans_and_loses_nothing() -> None:
+    from cnpress.evaluate import unaccounted
+
+    text = "（三）加强组织领导\n本"
+    doc = cnpress.parse(text)
+    once = cnpress.render_text(doc)
+    assert cnpress.clean(once) == once
+    assert unaccounted(text, doc) == {}
+    assert all(b.span == (min(b.lines), max(b.lines)) for b in doc.blocks)
