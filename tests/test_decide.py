@@ -349,3 +349,30 @@ def test_a_sentence_end_in_a_wide_column_is_left_to_the_model() -> None:
     table = build_table([NLine(n, t) for n, t in enumerate(texts, 1)])
     assert table.regions[0].column < 90
     assert constrain(table, ["body"] * 8) == ["body"] * 7 + ["end"]
+
+
+# --- numbered lists ----------------------------------------------------------
+
+def test_each_item_of_a_numbered_list_closed_by_semicolons_is_a_paragraph() -> None:
+    lines = [NLine(1, "1. 设备数字化率稳步提升；"), NLine(2, "2. 生产作业可视化程度有待进一步提"), NLine(3, "高；"),
+             NLine(4, "3. 智能仓储应用场景逐渐普及；"), NLine(5, "4. 产业链供应链数据的集成和管理。")]
+    # The model took the items for section heads: no heading closes with ；.
+    got = constrain(build_table(lines), ["section", "section", "section", "section", "end"])
+    assert got == ["end", "body", "end", "end", "end"]
+    blocks = build_labelled_blocks(lines, got, [""] * 5)
+    assert [b.text for b in blocks] == ["1. 设备数字化率稳步提升；", "2. 生产作业可视化程度有待进一步提高；",
+                                        "3. 智能仓储应用场景逐渐普及；", "4. 产业链供应链数据的集成和管理。"]
+
+
+def test_a_lone_enumeration_in_running_text_is_not_split() -> None:
+    # "第二，" opens a line, but "第一" and "第三" do not: running text wrapped at the column.
+    texts = ["为了更好的分析工业品电商平台，我们按照", "——第一，传统电商在工业品领域的垂直平台；",
+             "第二，传统工业企业转型的工业品互联网采购平", "台；第三，国外的工业品互联网采购平台。"]
+    labels = ["start", "body", "body", "end"]
+    assert constrain(build_table([NLine(n, t) for n, t in enumerate(texts, 1)]), labels) == labels
+
+
+def test_a_numbered_item_closed_by_a_full_stop_may_stay_a_section_head() -> None:
+    texts = ["一是共性基础技术原创性能力薄弱，支撑不力。", "我国产业基础研究投入不足。", "二是关键零部件供给能力不足。"]
+    labels = ["section", "end", "section"]
+    assert constrain(build_table([NLine(n, t) for n, t in enumerate(texts, 1)]), labels) == labels

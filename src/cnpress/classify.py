@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 import regex
 
 from .bylines import AGENCIES, ROLES, looks_like_byline_line
-from .chars import BULLET_CLASS, CAPTION_MARKERS, NUMBER_UNIT_CLASS
+from .chars import BULLET_CLASS, CAPTION_MARKERS, CN_NUMERALS, NUMBER_UNIT_CLASS
 from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
@@ -102,6 +102,29 @@ SECTION_NUMBER: Final = regex.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)\s*\S|第[一二三四五六七八九十]+[章节部分]|"
     + _DECIMAL_SECTION + "|" + _SECTION_SIGN + ")|" + SECTION_MARK.pattern
 )
+# A numbered item opening a line, by how it is written: "3. " / "3、" / "3）",
+# "（三）", "三、", "三是", "第三，", "其三，".  (Named groups: the number in
+# Arabic digits or Chinese numerals, one to ten.)
+_ITEM_NUMBER: Final = regex.compile(
+    r"^(?:(?P<arabic>\d{1,2})[.．、)）](?!\d)|[（(](?P<paren>[一二三四五六七八九十])[)）]"
+    r"|(?P<comma>[一二三四五六七八九十])、|(?P<shi>[一二三四五六七八九十])是"
+    r"|第(?P<di>[一二三四五六七八九十])[，、,：:]|其(?P<qi>[一二三四五六七八九十])[，、,：:])"
+)
+
+
+def item_number(text: str) -> tuple[str, int] | None:
+    """The numbered item opening ``text``: how it is written and its number.
+
+    >>> item_number("2. 设备互联互通能力持续加强；"), item_number("三是加强数据挖掘"), item_number("二〇二三年")
+    (('arabic', 2), ('shi', 3), None)
+    """
+    m = _ITEM_NUMBER.match(text)
+    if m is None or m.lastgroup is None:
+        return None
+    value = m.group(m.lastgroup)
+    return m.lastgroup, int(value) if value.isdigit() else CN_NUMERALS.index(value) + 1
+
+
 #: A column label's shape: a few Han characters, no punctuation ("协会动态", "会员成果").
 KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
 

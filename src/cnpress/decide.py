@@ -35,6 +35,7 @@ from typing import Any, Final
 import pycrfsuite
 
 from .chars import bracket_balance, closes_first
+from .classify import item_number
 from .features import FeatureTable, build_table
 from .furniture import JUMP_FROM_OPENING
 from .interleave import reading_order
@@ -200,6 +201,60 @@ def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str]
     return labels
 
 
+#: The marks that close a list item at a line's end ("1. 设备数字化率稳步提升；").
+_ITEM_ENDS: Final = frozenset("；;。")
+#: Of those, the ones no heading closes with.
+_CLAUSE_ENDS: Final = frozenset("；;")
+#: How many lines apart two neighbouring items of a list may open (an item
+#: wraps over a few lines).
+LIST_REACH: Final = 4
+
+
+def _list_items(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """Each item of a numbered list set one under another ("1. …；" /
+    "2. …；", "二是…。": the item before or after it opens a line too,
+    within :data:`LIST_REACH` lines) that closes with ``；`` within
+    :data:`LIST_REACH` lines is a paragraph of body text, however the model
+    read its lines (no heading closes with ``；``), and the item's last line
+    ends the paragraph; so is an item that closes with ``。`` when the model
+    read all its lines as body text (else it may be a section head, "一是…
+    不力。").  A lone "第二，…" at a line's start is running text wrapped at
+    the column's edge.  (Not in cnpress's own output.)
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "1. 设备数字化率稳步提升；"), NLine(2, "2. 生产作业可视化程度有待进一步提"),
+    ...                  NLine(3, "高；"), NLine(4, "3. 智能仓储应用场景逐渐普及。")])
+    >>> _list_items(t, ["section", "section", "section", "end"])
+    ['end', 'body', 'end', 'end']
+    """
+    lines = table.lines
+    items = [item_number(line.text) for line in lines]
+
+    def listed(i: int) -> bool:
+        item = items[i]
+        if item is None:
+            return False
+        kind, n = item
+        return ((kind, n - 1) in items[max(0, i - LIST_REACH):i]
+                or (kind, n + 1) in items[i + 1:i + 1 + LIST_REACH])
+
+    own = own_lines(table)
+    for i in range(len(lines)):
+        if lines[i].no in own or not listed(i):
+            continue
+        last = next((k for k in range(i, min(len(lines), i + LIST_REACH))
+                     if lines[k].text[-1] in _ITEM_ENDS and (k == i or items[k] is None)), None)
+        if last is None:
+            continue
+        if lines[last].text[-1] not in _CLAUSE_ENDS and any(labels[k] not in BODY_LABELS
+                                                             for k in range(i, last + 1)):
+            continue  # "一是…不力。" may be a section head: the model decides
+        for k in range(i, last + 1):
+            opens = labels[k] in BODY_LABELS and BODY_LABELS[labels[k]][1]
+            labels[k] = _LABEL_OF[(k == last, opens)]
+    return labels
+
+
 def _continued_from(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """A body line that opens with a "continued from" marker ("（上接第1版）…")
     starts an article, the continued part of one: the line before it ends
@@ -251,6 +306,7 @@ CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str], froz
     ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),
     ("continued-from", "a 'continued from' marker starts the continued part of an article", _continued_from),
     ("open-bracket", "no paragraph ends inside a bracket the next line closes", _open_bracket),
+    ("list-items", "an item of a numbered list after a line closed by ； or 。 starts a paragraph", _list_items),
 )
 
 
