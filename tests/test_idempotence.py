@@ -7,6 +7,8 @@ editor can read; the expected output is what that editor wants printed.
 
 from __future__ import annotations
 
+import pytest
+
 import cnpress
 from cnpress import Options
 from cnpress.normalize import normalize_lines
@@ -83,3 +85,14 @@ def test_one_line_settled_keeps_spans_and_loses_nothing() -> None:
     assert cnpress.clean(once) == once
     assert unaccounted(text, doc) == {}
     assert all(b.span == (min(b.lines), max(b.lines)) for b in doc.blocks)
+
+
+@pytest.mark.parametrize("out", [
+    # Blocks whose boundary reads as a word (产业|化解 → 产业化, 据中|段接 → 中段):
+    # the lines are far shorter than any column, so no column cut them there.
+    "一、提高认识\n\n新华社记者 陈刚\n\n二、推动产业\n\n化解过剩产能\n\n三、落实责任\n\n"
+    "各地要抓好落实。\n\n四、强化保障\n",
+    "三、据中\n\n段接千称很口青形子带严可\n",
+])
+def test_blocks_whose_boundary_reads_as_a_word_stay_apart(out: str) -> None:
+    assert cnpress.clean(out) == out

@@ -131,9 +131,30 @@ def _wrapped_share(lines: Sequence[NLine], widths: Sequence[float], col: float) 
 FEW_LINES: Final = 4
 
 
-def _runs_on(lines: Sequence[NLine]) -> bool:
-    """Whether some line stops mid-sentence and the next visibly continues it."""
-    return any(a.text[-1] not in _TERMINAL and continues(a.text, b.text) for a, b in itertools.pairwise(lines))
+#: The least share of its region's column a hard-wrapped line fills, and
+#: the fewest ems: a line much shorter than the column, or than any column,
+#: was not cut at the column's edge ("三、据中" / "段接…" are a heading and a
+#: paragraph, though jieba reads 中段 across them).
+WRAP_FILL: Final = 0.75
+MIN_WRAP_EMS: Final = 8.0
+
+
+def _runs_on(lines: Sequence[NLine], widths: Sequence[float], col: float) -> bool:
+    """Whether some line stops mid-sentence where a column could end it
+    (:data:`WRAP_FILL`, :data:`MIN_WRAP_EMS`; in one-paragraph-per-line
+    text, anywhere past :data:`MIN_WRAP_EMS`) and the next visibly
+    continues it.
+
+    >>> _runs_on([NLine(1, "数字化、绿色化也成了重庆小"), NLine(3, "康动力有限公司精益化管理的")], [13.0, 13.0], 13.0)
+    True
+    >>> _runs_on([NLine(1, "三、据中"), NLine(3, "段接千称很口青形子带严可")], [4.0, 12.0], 12.0)
+    False
+    """
+    # One paragraph a line (a "column" wider than any page) breaks stray
+    # lines anywhere: there only the fewest ems count.
+    least = MIN_WRAP_EMS if col > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * col)
+    return any(a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text)
+               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:]))
 
 
 #: Above this share of lines that stop at the column width mid-sentence, a
@@ -161,9 +182,9 @@ def _hard_wrapped(lines: Sequence[NLine], widths: Sequence[float], col: float) -
     True
     """
     if len(lines) <= FEW_LINES:
-        return _runs_on(lines)
+        return _runs_on(lines, widths, col)
     share = _wrapped_share(lines, widths, col)
-    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _runs_on(lines))
+    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _runs_on(lines, widths, col))
 
 
 def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float],
