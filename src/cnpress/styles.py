@@ -154,7 +154,7 @@ def _runs_on(lines: Sequence[NLine], widths: Sequence[float], col: float) -> boo
     # lines anywhere: there only the fewest ems count.
     least = MIN_WRAP_EMS if col > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * col)
     return any(a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text)
-               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:]))
+               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:], strict=False))
 
 
 #: Above this share of lines that stop at the column width mid-sentence, a
