@@ -96,3 +96,20 @@ def test_one_line_settled_keeps_spans_and_loses_nothing() -> None:
 ])
 def test_blocks_whose_boundary_reads_as_a_word_stay_apart(out: str) -> None:
     assert cnpress.clean(out) == out
+
+
+def test_lines_shorter_than_any_column_are_not_a_column_to_join() -> None:
+    # Five equally short heading lines "fill" a 6-em "column" mid-sentence;
+    # no column is that narrow, so this is cnpress's output, kept as it is.
+    out = "（三）再行称\n\n南又同基写\n\n（三）再行称\n\n中国青年报\n\n（三）再行称\n"
+    assert _styles(out) == ["column+own"]
+    assert cnpress.clean(out) == out
+
+
+def test_double_spaced_vertical_text_is_one_block_not_own_output() -> None:
+    # Vertically set text, one character a line with blank lines between:
+    # clean() prints it as one line, so it is never clean()'s own output.
+    doc = cnpress.parse("贵\n\n州\n\n梦\n\n寐\n\n山\n\n门\n\n开\n\n正文的第一段写在这里，很长很长很长很长很长很长。\n")
+    assert [(b.kind.value, b.text) for b in doc.blocks][0] == ("title", "贵州梦寐山门开")
+    byline = cnpress.parse("本\n\n报\n\n记\n\n者\n\n齐\n\n旭\n")
+    assert [(b.kind.value, b.text) for b in byline.blocks] == [("byline", "本报记者齐旭")]

@@ -55,7 +55,7 @@ from .layout import MAX_HEADING_EMS, Layout
 from .model import BlockKind, Options
 from .normalize import NLine
 from .spacing import word_crosses
-from .styles import LONG_LINE_EMS, Region, detect_styles
+from .styles import LONG_LINE_EMS, VERTICAL_CHARS, VERTICAL_RUN, Region, detect_styles
 
 __all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
 
@@ -106,10 +106,6 @@ _AGENCY_OR_ROLE = regex.compile("|".join((*AGENCIES, *ROLES)))
 _CREDIT_END = ("摄", "摄影", "摄影报道", "供图", "供图）", "图）")
 # A dateline lead opening a line: "新华社北京1月5日电", "据新华社…电", "本报北京1月20日讯".
 _DATELINE = regex.compile(r"^(?:据|本报|新华社|中新社|中新网|人民网|央视网|[\p{Han}]{2,6}社)[^，。]{0,16}?(?:电|讯)")
-#: A line at most this long is one character of vertically set text.
-VERTICAL_CHARS: Final = 2
-#: At least this many such lines in a row are a vertical run.
-VERTICAL_RUN: Final = 3
 
 
 @dataclass(frozen=True, slots=True)

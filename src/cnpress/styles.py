@@ -49,7 +49,7 @@ from .spacing import fix_spacing, widen_punctuation
 
 _DEFAULT: Final = Options()
 
-__all__ = ["LONG_LINE_EMS", "REGION_LINES", "Region", "detect_styles", "is_own_line"]
+__all__ = ["LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles", "is_own_line"]
 
 #: A region whose typical line is wider than this (in ems) is one paragraph
 #: per line: no newspaper or magazine column is that wide.
@@ -124,6 +124,27 @@ def _wrapped_share(lines: Sequence[NLine], widths: Sequence[float], col: float) 
     return wrapped / len(lines) if lines else 0.0
 
 
+#: A line at most this long is one character of vertically set text.
+VERTICAL_CHARS: Final = 2
+#: At least this many such lines in a row are a vertical run.
+VERTICAL_RUN: Final = 3
+
+
+def _has_vertical_run(lines: Sequence[NLine]) -> bool:
+    """Whether :data:`VERTICAL_RUN` lines in a row hold a character or two
+    each: vertically set text, which ``clean()`` prints as one line.
+
+    >>> _has_vertical_run([NLine(1, "本"), NLine(3, "报"), NLine(5, "记"), NLine(7, "者")])
+    True
+    """
+    run = 0
+    for line in lines:
+        run = run + 1 if len(line.text) <= VERTICAL_CHARS else 0
+        if run >= VERTICAL_RUN:
+            return True
+    return False
+
+
 #: Regions of at most this many lines are too short to tell hard-wrapped
 #: text by its wrapped share: there, a line is wrapped when the next one
 #: visibly continues it (a word read across the break, a clause mark
@@ -181,6 +202,8 @@ def _hard_wrapped(lines: Sequence[NLine], widths: Sequence[float], col: float) -
     >>> _hard_wrapped(col, [13.0, 13.0], 13.0)
     True
     """
+    if col < MIN_WRAP_EMS:
+        return False  # lines this short are headings, labels, names: no column is so narrow
     if len(lines) <= FEW_LINES:
         return _runs_on(lines, widths, col)
     share = _wrapped_share(lines, widths, col)
@@ -200,7 +223,7 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
         return base, col
     blank_after = sum(g > 0 for g in gaps_after[:-1]) / (n - 1)
     if (all(g == 1 for g in gaps_after[:-1]) and not _hard_wrapped(lines, widths, col)
-            and all(is_own_line(ln.text, options) for ln in lines)):
+            and not _has_vertical_run(lines) and all(is_own_line(ln.text, options) for ln in lines)):
         return base + "+own", col
     if blank_after >= SPACED_SHARE:
         # Every line has a blank line after it: spacing, unless the lines are
