@@ -29,7 +29,7 @@ from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .columns import to_raw_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model, own_lines
-from .features import VERTICAL_CHARS, build_table
+from .features import build_table
 from .furniture import INLINE_JUMP, restore_jump_brackets
 from .headings import HeadingLine, assign_heading_roles, group_headings
 from .interleave import reading_order
@@ -40,6 +40,7 @@ from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .render import hidden_kinds, render_text
 from .spacing import fix_spacing, widen_punctuation
+from .styles import VERTICAL_CHARS
 
 __all__ = [
     "CHUNKED_ABOVE", "CHUNK_CHARS", "build_blocks", "build_labelled_blocks", "chunk_bounds", "clean", "parse",
