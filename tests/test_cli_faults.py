@@ -22,6 +22,7 @@ import pytest
 
 import cnpress
 import cnpress.cli
+import cnpress.files
 from cnpress.cli import main
 
 SAMPLE = "潜心 20年的“成果”。\n\n这束光，以超高精度、超高效\n率，让缺陷无所遁形。\n"
@@ -119,7 +120,7 @@ def test_a_failed_write_leaves_the_old_file(capsys: pytest.CaptureFixture[str], 
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     out_path = sample.parent / "out.txt"
     out_path.write_text("old text\n", encoding="utf-8")
-    monkeypatch.setattr(cnpress.cli, "_chunks", _failing_chunks)
+    monkeypatch.setattr(cnpress.files, "_pieces", _failing_chunks)
     status, out, err = run(capsys, "clean", str(sample), "-o", str(out_path))
     assert (status, out) == (2, "")
     line = one_line_error(err)
@@ -130,7 +131,7 @@ def test_a_failed_write_leaves_the_old_file(capsys: pytest.CaptureFixture[str], 
 
 def test_a_failed_write_of_a_new_file_leaves_nothing(capsys: pytest.CaptureFixture[str], sample: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cnpress.cli, "_chunks", _failing_chunks)
+    monkeypatch.setattr(cnpress.files, "_pieces", _failing_chunks)
     status, _, err = run(capsys, "clean", str(sample), "-o", str(sample.parent / "new.txt"))
     assert status == 2
     assert "nothing written" in one_line_error(err)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import glob
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from .chars import (
     bracket_balance,
     column_width,
 )
+from .files import write_atomic
 from .furniture import FURNITURE_RULES, INLINE_JUMP
 from .normalize import LONG_DASH
 from .spacing import widen_punctuation, word_crosses
@@ -514,41 +514,6 @@ def check(text: str, rules: Sequence[Rule] | None = None) -> list[Finding]:
     findings = [Finding(hit.row + 1, hit.offset + 1, rule.code, hit.message)
                 for rule in (select_rules() if rules is None else rules) for hit in rule.detector(lines)]
     return sorted(findings, key=lambda f: (f.line, f.col, f.code))
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Replace the file at ``path`` with ``text`` (UTF-8, ``\\n`` line breaks)
-    at once: written to a temporary file in the same folder, then renamed
-    over it, so a reader sees the old file or the new one, never half of
-    one.  The file keeps its permission bits.
-
-    >>> import os, tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     p = os.path.join(d, "page.txt")
-    ...     write_atomic(p, "正文。\\n")
-    ...     open(p, encoding="utf-8").read(), os.listdir(d)
-    ('正文。\\n', ['page.txt'])
-    """
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        mode: int | None = os.stat(path).st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=".cnpress-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 # --- files and output -----------------------------------------------------------------

@@ -54,7 +54,6 @@ import argparse
 import codecs
 import io
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -63,9 +62,10 @@ from typing import BinaryIO, Final, NoReturn
 
 from . import __version__, corpus
 from .check import FORMATS as CHECK_FORMATS
-from .check import Finding, check, expand_paths, format_findings, rules_table, select_rules, write_atomic
+from .check import Finding, check, expand_paths, format_findings, rules_table, select_rules
 from .convert import convert_document
 from .decide import LineModel, decisions, load_pages, train
+from .files import write_atomic
 from .model import OPENCC_CONFIGS, Document, Options
 from .pipeline import parse
 from .reading import Decoded, DecodeError, decode, unify_breaks
@@ -96,8 +96,6 @@ _READ_CHUNK: Final = 1 << 20
 #: 2.2 on 50 MB, benchmarks/memory.py); the command also holds the bytes
 #: read, the decoded text and the output.
 DEFAULT_MAX_INPUT_MB: Final = 64
-#: How many names a temporary output file is tried under before giving up.
-_TEMP_TRIES: Final = 8
 
 #: Output formats of ``cnpress parse``.
 FORMATS: Final = ("text", "markdown", "json", "jsonl")
@@ -611,45 +609,11 @@ def _write_file(path: str, text: str) -> None:
                 for chunk in _chunks(text):
                     f.write(chunk)
             return
-        _replace_file(real, text, None if st is None else stat.S_IMODE(st.st_mode))
+        write_atomic(real, text)
     except OSError as err:
         raise CliError(f"cnpress: {path}: cannot write: {err.strerror or err}; "
                        "nothing written" + ("" if st is None or not stat.S_ISREG(st.st_mode)
                                             else ", the old file is unchanged")) from None
-
-
-def _replace_file(path: str, text: str, mode: int | None) -> None:
-    """Write ``text`` to a new file beside ``path`` and rename it to ``path``.
-
-    The new file gets ``mode`` (the old file's permissions) or, for a new
-    file, what the process's umask gives; it is flushed to disk before the
-    rename, so that ``path`` holds the old text or the new, never a part.
-    """
-    folder, base = os.path.split(path)
-    for _ in range(_TEMP_TRIES):
-        temp = os.path.join(folder, f".{base}.{secrets.token_hex(4)}.tmp")
-        try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
-            break
-        except FileExistsError:
-            continue
-    else:  # pragma: no cover - eight random names all taken
-        raise FileExistsError(f"no free temporary name beside {path}")
-    try:
-        with open(fd, "w", encoding="utf-8", newline="") as f:
-            for chunk in _chunks(text):
-                f.write(chunk)
-            f.flush()
-            os.fsync(f.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)  # the umask narrowed it at creation
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 def _write_stdout(text: str) -> None:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import IO, Any, Final, Literal, TypeVar
 
 from .decide import LineModel, load_model
+from .files import temp_beside, write_atomic
 from .model import Document, Options
 from .pipeline import parse
 from .reading import DecodeError, decode, split_lines
@@ -92,8 +93,6 @@ RECORDS_PER_CHUNK: Final = 64
 CHUNKS_IN_FLIGHT: Final = 4
 #: Records read from a Parquet file at a time.
 PARQUET_BATCH: Final = 1024
-#: Prefix of the temporary files outputs are written to before their rename.
-TEMP_PREFIX: Final = ".cnpress-"
 _GLOB_CHARS: Final = frozenset("*?[")
 _BOMS: Final = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
                 (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -791,48 +790,6 @@ def output_path(out_dir: str, rel: str, suffix: str) -> str:
     return os.path.join(out_dir, *(stem + suffix).split("/"))
 
 
-def _create_temp(folder: str) -> tuple[int, str]:
-    """A new temporary file in ``folder``, open for writing: ``(fd, path)``.
-
-    Unlike ``tempfile.mkstemp`` (mode 0600), its mode is what the umask gives
-    a new file, so the output renamed from it reads like any other file.
-    """
-    while True:
-        tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
-        except FileExistsError:  # pragma: no cover - 48 random bits
-            continue
-
-
-def write_atomic(path: str, text: str, *, folder_exists: bool = False) -> None:
-    """Write ``text`` to ``path`` as UTF-8 through a temporary file in the
-    same folder and a rename: ``path`` is complete or absent, never partial.
-    The folder is made first unless ``folder_exists``.
-
-    >>> import tempfile, os
-    >>> target = os.path.join(tempfile.mkdtemp(), "a", "b.txt")
-    >>> write_atomic(target, "甲\\n"); open(target, encoding="utf-8").read()
-    '甲\\n'
-    """
-    folder = os.path.dirname(path) or "."
-    if not folder_exists:
-        os.makedirs(folder, exist_ok=True)
-    fd, tmp = _create_temp(folder)
-    try:
-        try:
-            data = memoryview(text.encode("utf-8"))
-            while data:  # one write for a page; a loop for a short write
-                data = data[os.write(fd, data):]
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _render_chunk(r: _Render, units: Sequence[_Unit]) -> list[_Outcome]:
     """Parse and render every unit of a chunk; under ``out_dir`` a text
     file's output is written here, by the worker (run in a worker)."""
@@ -850,7 +807,7 @@ def _render_chunk(r: _Render, units: Sequence[_Unit]) -> list[_Outcome]:
             target = output_path(r.out_dir, unit.rel, r.suffix)
             folder = os.path.dirname(target)
             try:
-                write_atomic(target, rendered, folder_exists=folder in folders)
+                write_atomic(target, rendered, durable=False, make_folder=folder not in folders)
                 folders.add(folder)
             except OSError as err:
                 out.append(_Outcome(unit.rel, failure=Failure(unit.rel, "unwritable",
@@ -874,7 +831,7 @@ class _Stream:
         self._file: IO[str] | None = None
         self._tmp = ""
         if path is not None:
-            fd, self._tmp = _create_temp(os.path.dirname(path) or ".")
+            fd, self._tmp = temp_beside(os.path.dirname(path) or ".")
             self._file = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:
