@@ -118,6 +118,12 @@ EM_DASH: Final = "\u2014"
 
 #: Brackets a bracketed byline or attribution opens with: "（林伟霞 黄俭）", "(跃文)".
 OPENING_BRACKETS: Final = frozenset("（(")
+#: Round closing brackets, full- and half-width.
+CLOSING_BRACKETS: Final = frozenset("）)")
+#: Marks that close an item of a list set one item a line ("1. 设备数字化率稳步提升；").
+ITEM_END_PUNCT: Final = frozenset("；;。")
+#: Of those, the ones no heading closes with.
+SEMICOLONS: Final = frozenset("；;")
 
 #: Marks that can end a headline line: "…名单公布啦！", "…是怎样炼成的？".
 HEADLINE_END_PUNCT: Final = frozenset("！？!?")
@@ -157,9 +163,9 @@ def closes_first(text: str) -> bool:
     (True, False, False)
     """
     for c in text:
-        if c in "（(":
+        if c in OPENING_BRACKETS:
             return False
-        if c in "）)":
+        if c in CLOSING_BRACKETS:
             return True
     return False
 

@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import pycrfsuite
 
-from .chars import bracket_balance, closes_first
+from .chars import ITEM_END_PUNCT, SEMICOLONS, bracket_balance, closes_first
 from .classify import item_number
 from .features import FeatureTable, build_table
 from .furniture import JUMP_FROM_OPENING
@@ -201,10 +201,6 @@ def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str]
     return labels
 
 
-#: The marks that close a list item at a line's end ("1. 设备数字化率稳步提升；").
-_ITEM_ENDS: Final = frozenset("；;。")
-#: Of those, the ones no heading closes with.
-_CLAUSE_ENDS: Final = frozenset("；;")
 #: How many lines apart two neighbouring items of a list may open (an item
 #: wraps over a few lines).
 LIST_REACH: Final = 4
@@ -243,10 +239,10 @@ def _list_items(table: FeatureTable, labels: list[str], hidden: frozenset[str] =
         if lines[i].no in own or not listed(i):
             continue
         last = next((k for k in range(i, min(len(lines), i + LIST_REACH))
-                     if lines[k].text[-1] in _ITEM_ENDS and (k == i or items[k] is None)), None)
+                     if lines[k].text[-1] in ITEM_END_PUNCT and (k == i or items[k] is None)), None)
         if last is None:
             continue
-        if lines[last].text[-1] not in _CLAUSE_ENDS and any(labels[k] not in BODY_LABELS
+        if lines[last].text[-1] not in SEMICOLONS and any(labels[k] not in BODY_LABELS
                                                              for k in range(i, last + 1)):
             continue  # "一是…不力。" may be a section head: the model decides
         for k in range(i, last + 1):

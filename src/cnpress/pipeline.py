@@ -560,11 +560,16 @@ def clean(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 
 _HEADING_LABELS: Final = frozenset({"title", "subtitle", "section", "kicker"})
+# What a bracket's wrapped end holds before it closes: names and roles, no
+# sentence mark and no other bracket.
+_NAME_RUN = r"[^，。！？（）()\s]"
+# The bracket's close, a garbled 冤 included.
+_BRACKET_CLOSE = r"[）)冤]"
 # The end of a byline's bracket opening the next line: "升）", "赵秀芳）",
 # "文、顾正龙）", "剑杰冤" (a garbled bracket).
-_BRACKET_TAIL: Final = regex.compile(r"^[^，。！？（）()\s]{1,16}[）)冤]")
+_BRACKET_TAIL: Final = regex.compile(rf"^{_NAME_RUN}{{1,16}}{_BRACKET_CLOSE}")
 # The end of a bracketed attribution alone on a line: "利）", "卫东）", "冤".
-_ATTRIBUTION_TAIL: Final = regex.compile(r"[^，。！？（）()\s]{0,12}[）)冤]")
+_ATTRIBUTION_TAIL: Final = regex.compile(rf"{_NAME_RUN}{{0,12}}{_BRACKET_CLOSE}")
 #: The most characters of a byline that wrap onto the body line after it.
 MAX_BYLINE_TAIL: Final = 20
 
