@@ -263,6 +263,7 @@ FACT_EXAMPLES = {
     "credit-end": "新华社记者 季春鹏 摄",
     "author-credit": "文 / 卢劲",
     "paper-name": "中原建设导刊",
+    "lone-name": "杨国强",
     "jump": "（下转第2版）",
     "dateline": "据新华社北京1月12日电（记者周志方、赵秀",
     "lead-in": "本报讯 记者齐旭报道：6月27日，中博会开幕。",

@@ -117,3 +117,54 @@ def test_double_spaced_vertical_text_is_one_block_not_own_output() -> None:
     assert [b.text for b in byline.blocks] == ["本报记者齐旭"]
     assert byline.blocks[0].kind.value != "paragraph"
     assert "+own" not in byline.styles[0].style
+
+
+def test_one_chance_word_across_short_blocks_is_not_a_column() -> None:
+    # Five printed blocks; jieba reads a word (几划) across one break only, and
+    # neither line is running prose: that is chance, not a hard wrap, so the
+    # output is cnpress's own and is kept (fuzz, strategy options: a title
+    # and a byline printed apart were joined on the second pass).
+    opts = Options(spacing="tight", collapse_letter_spacing=False)
+    out = ("划2024月31日划2024月31日\n\n通讯员 好感商心 展 思\n\n新华社 采里 持近动\n\n"
+           "通讯员 题业内 上九几\n\n划2024月31日响 越 须 目\n")
+    assert _styles(out, opts) == ["column+own"]
+    assert cnpress.clean(out, opts) == out
+
+
+def test_a_short_double_spaced_prose_wrap_is_still_joined() -> None:
+    # A word read across a break between two lines of running prose is a
+    # wrap even in a text of three lines (the README's first example).
+    raw = "这束光，以超高精度、超高效\n\n率，让缺陷无所遁形。\n\n·· 10"
+    assert cnpress.clean(raw) == "这束光，以超高精度、超高效率，让缺陷无所遁形。\n"
+
+
+def test_continued_part_printed_as_a_paragraph_stays_one() -> None:
+    # A "continued from" line the model read as a heading is body text; in
+    # cnpress's own output it is a whole paragraph, not one to join to the
+    # next line.
+    out = "…见到实效。（因题）\n\n（上接第9版）带论强权提了各以书手专\n\n切回很也切战。\n"
+    assert cnpress.clean(out) == out
+
+
+def test_a_jump_line_is_furniture_whatever_the_model_reads() -> None:
+    # A whole line that is a jump marker is furniture (its garbled brackets
+    # restored when printed); the model had read this one as a title and
+    # printed it garbled, which the second pass then restored.
+    opts = Options(render_furniture=True, render_bylines=False)
+    doc = cnpress.parse("点 队\n——适前京八事型力一以\n渊来源：体育）\n渊下转第5版冤\n——真边十众", opts)
+    assert [(b.kind.value, b.text) for b in doc.blocks if "转" in b.text] == [("furniture", "（下转第5版）")]
+    once = cnpress.clean("点 队\n——适前京八事型力一以\n渊来源：体育）\n渊下转第5版冤\n——真边十众", opts)
+    assert cnpress.clean(once, opts) == once
+
+
+def test_a_marker_glyph_behind_a_jump_marker_is_removed_and_logged() -> None:
+    # "（转第11版）" cut off the line's start, then "● " opens the rest: the
+    # glyph is a marker like any other at a line's start (the second pass,
+    # seeing it at the start of the printed line, took it off).
+    text = "（转第11版）● 人民日报记者 王小明\n发展中国家的经济增长，\n"
+    doc = cnpress.parse(text)
+    assert doc.blocks[0].text == "（转第11版）"
+    assert not any("●" in b.text for b in doc.blocks)
+    assert any(r.kind == "marker-glyph" and r.before == "●" for r in doc.repairs)
+    once = cnpress.clean(text)
+    assert cnpress.clean(once) == once

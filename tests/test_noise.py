@@ -185,6 +185,8 @@ def test_form_feed_never_changes_line_numbers() -> None:
         ("人民日报 第5版", "running-head"),
         ("浙江日报 2024年3月5日 第3版 要闻", "running-head"),
         ("中国电子报 B12版", "running-head"),
+        ("华东经济导报 1998 年 1 月 5 日 星期一", "running-head"),  # the paper and the date alone
+        ("人民日报2024年3月5日", "running-head"),
         ("第5版", "edition-line"),
         ("第 12 版 国际", "edition-line"),
         ("第5版 今日关注", "edition-line"),
@@ -210,6 +212,8 @@ def test_furniture_lines(line: str, rule: str) -> None:
         "3/4的受访者表示满意。",  # a fraction in prose
         "2024年3月5日，国务院召开常务会议。",  # a dated sentence
         "2024年3月5日 两会开幕",  # date and a headline, no paper
+        "中国电子报1998年1月5日发表评论",  # a paper and a date opening a sentence
+        "会议定于1月5日",  # a sentence ending in a date
         "C9 高校联盟",  # a letter-digit name opening a headline
         "G20 峰会",
         "A股 市场回暖",

@@ -35,6 +35,7 @@ __all__ = [
     "TRAILING_ENDS",
     "LeadIn",
     "all_person_names",
+    "is_lone_name",
     "looks_like_byline_line",
     "parse_byline",
     "restore_brackets",
@@ -250,6 +251,28 @@ def all_person_names(tokens: list[str]) -> bool:
         if not words or not words[0].flag.startswith("nr"):
             return False
     return True
+
+
+# A line that could be one person's name and nothing else: 2-3 Han, or 4
+# opened by a compound surname ("欧阳晓明"; "科教文卫" is not a name).
+_LONE_NAME = regex.compile(r"^(?:[\p{Han}]{2,3}|(?:" + "|".join(COMPOUND_SURNAMES) + r")[\p{Han}]{1,2})$")
+
+
+def is_lone_name(text: str) -> bool:
+    """Whether a whole line is one person's name, as jieba reads it: the
+    signature under a commentary or a feature (``杨国强``), where a byline
+    has no agency, no role and no brackets.  Whether it *is* a byline is the
+    line model's call (a two-character heading may read as a name too).
+
+    >>> is_lone_name("杨国强"), is_lone_name("欧阳晓明"), is_lone_name("要闻"), is_lone_name("科教文卫")
+    (True, True, False, False)
+    """
+    if _LONE_NAME.match(text) is None:
+        return False
+    if text.startswith(COMPOUND_SURNAMES):
+        return True  # jieba reads 欧阳 as a place
+    first = next(iter(_pos_tokenizer().cut(text, HMM=True)), None)
+    return first is not None and first.flag.startswith("nr")
 
 
 def _tags_a_person(run: str) -> bool:

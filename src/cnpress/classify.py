@@ -153,13 +153,15 @@ _BLANK_TAG = LineTag(BLANK, "blank")
 _CAPTION_CONTINUED_TAG = LineTag("caption", "caption-continued")
 # A prefilter that spares most prose lines the rules: a line can only be
 # claimed if it starts with a character some rule starts with, or (when
-# short) ends the way a publisher line or photo credit ends.
+# short) ends the way a publisher line, a photo credit or a running head
+# ("华东经济导报 1998 年 1 月 5 日 星期一") ends.
 _SHORT_LINE = 50
 _RULE_STARTS = frozenset(
     "#主承协出编总社副责美地电传邮网印定发广投国ISCNhw—(（渊○◎●星今本第·•-–.0123456789<PpABCDEFGH"
     + "".join(a[0] for a in AGENCIES) + "".join(r[0] for r in ROLES)
 )
-_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)", "版", *EDITION_NAMES)
+_RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)", "版", "日", "星期天",
+              *(f"星期{d}" for d in "一二三四五六"), *EDITION_NAMES)
 _TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 

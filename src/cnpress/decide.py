@@ -37,7 +37,7 @@ import pycrfsuite
 from .chars import ITEM_END_PUNCT, SEMICOLONS, bracket_balance, closes_first
 from .classify import item_number
 from .features import FeatureTable, build_table
-from .furniture import JUMP_FROM_OPENING
+from .furniture import JUMP_FROM_OPENING, JUMP_LINE
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
@@ -263,13 +263,19 @@ def _continued_from(table: FeatureTable, labels: list[str], hidden: frozenset[st
     ['end', 'start']
     >>> _continued_from(t, ["body", "title"])
     ['end', 'start']
+    >>> own = build_table([NLine(1, "第一段。"), NLine(3, "（上接第1版）从政府的角度来看，")])
+    >>> _continued_from(own, ["end", "title"])
+    ['end', 'start1']
     """
+    own = own_lines(table)
     for i, line in enumerate(table.lines):
         marker = JUMP_FROM_OPENING.match(line.text)
         if marker is None:
             continue
         if labels[i] in _HEADINGS and line.text[marker.end():].strip():
-            labels[i] = "start"  # text after the marker is the article's body, never its headline
+            # Text after the marker is the article's body, never its
+            # headline (in own output, a whole paragraph).
+            labels[i] = "start1" if line.no in own else "start"
         if labels[i] in BODY_LABELS:
             labels[i] = _LABEL_OF[(BODY_LABELS[labels[i]][0], True)]
             if i and labels[i - 1] in BODY_LABELS:
@@ -292,6 +298,24 @@ def _one_label_per_vertical_run(table: FeatureTable, labels: list[str], hidden: 
     return labels
 
 
+def _jump_lines(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """A whole line that is a jump marker ("（下转第2版）", "渊上接第1版冤")
+    is furniture, whatever the model read: no headline or paragraph is only
+    a page reference.  (Not in cnpress's own output: there a printed line
+    was decided already.)
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "渊下转第5版冤"), NLine(2, "正文。")])
+    >>> _jump_lines(t, ["title", "end"])
+    ['furniture', 'end']
+    """
+    own = own_lines(table)
+    for i, line in enumerate(table.lines):
+        if line.no not in own and JUMP_LINE.match(line.text):
+            labels[i] = "furniture"
+    return labels
+
+
 #: What fixes the model's labels after tagging, in the order applied: each
 #: row is a name, what ``cnpress explain`` says when it changed a label,
 #: and the function (``(table, labels, hidden) -> labels``; ``hidden``: the
@@ -300,6 +324,7 @@ CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str], froz
     ("style", "the input style fixes it (Markdown marks, cnpress's own output, blank-line paragraphs)",
      _by_style),
     ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),
+    ("jump-line", "a whole line that is a jump marker is furniture", _jump_lines),
     ("continued-from", "a 'continued from' marker starts the continued part of an article", _continued_from),
     ("open-bracket", "no paragraph ends inside a bracket the next line closes", _open_bracket),
     ("list-items", "an item of a numbered list after a line closed by ； or 。 starts a paragraph", _list_items),

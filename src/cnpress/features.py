@@ -36,6 +36,7 @@ from .bylines import (
     LEAD_IN_STARTS,
     ROLES,
     TRAILING_ENDS,
+    is_lone_name,
     looks_like_byline_line,
     split_lead_in,
     split_trailing_attribution,
@@ -224,6 +225,7 @@ WORD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
     ("credit-end", lambda t: t.endswith(_CREDIT_END)),
     ("author-credit", lambda t: _AUTHOR_CREDIT.match(t) is not None),
     ("paper-name", is_paper_name),
+    ("lone-name", is_lone_name),
     ("jump", lambda t: "版" in t and INLINE_JUMP.search(t) is not None),
 )
 #: Facts of a byline or dateline opening or closing a paragraph.

@@ -15,8 +15,8 @@ from .chars import GARBLED_BRACKETS, HAN_CLASS, SENTENCE_END
 from .normalize import NLine
 
 __all__ = [
-    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "JUMP_FROM_OPENING", "PAPER_NAME_ENDS", "is_paper_name",
-    "is_pull_quote",
+    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "JUMP_FROM_OPENING", "JUMP_LINE", "PAPER_NAME_ENDS",
+    "is_paper_name", "is_pull_quote",
     "jump_target", "restore_jump_brackets",
 ]
 
@@ -94,11 +94,13 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
     ("page-comment", r"^<!--\s*" + _PAGE_WORDS + r"\s*-->$"),
     # A running head: the date, then the paper or the page or both
     # ("2024年3月5日 星期二 人民日报 第5版"), or the paper, then the page
-    # ("人民日报 第5版", "人民日报 2024年3月5日 第5版 要闻").
+    # ("人民日报 第5版", "人民日报 2024年3月5日 第5版 要闻"), or the paper
+    # and the date alone ("华东经济导报 1998 年 1 月 5 日 星期一").
     ("running-head", "^" + _DATE + r"(?:\s*" + _WEEKDAY + r")?\s*(?:" + _PAPER + r"(?:\s*" + _EDITION + r")?|"
                      + _EDITION + r")(?:\s+" + _EDITION_NAME + r")?$"
                      + "|^" + _PAPER + r"\s*(?:" + _DATE + r"\s*(?:" + _WEEKDAY + r"\s*)?)?" + _EDITION
-                     + r"(?:\s+" + _EDITION_NAME + r")?$"),
+                     + r"(?:\s+" + _EDITION_NAME + r")?$"
+                     + "|^" + _PAPER + r"\s*" + _DATE + r"(?:\s*" + _WEEKDAY + r")?$"),
     # An edition line: "第5版", "第5版 要闻" (a name only after a space:
     # "第5版刊登了…" is a sentence).
     ("edition-line", r"^第\s*[0-9]{1,3}\s*版(?:\s+[\p{Han}]{2,8})?$"),
@@ -111,6 +113,9 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 # A whole jump marker, and a line of Han characters only.
 _JUMP: Final = regex.compile(_JUMP_BODY)
 _ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
+
+#: A line that is a jump marker and nothing else: "（下转第2版）", "渊上接第1版冤".
+JUMP_LINE: Final = regex.compile(r"^\s*" + _JUMP_BODY + r"\s*$")
 
 #: A "continued from" marker opening a line: "（上接第1版）从政府的角度来看，…".
 JUMP_FROM_OPENING: Final = regex.compile(r"^\s*[（(渊]\s*(?:上接|接)\s*第?\s*" + _NUM + r"\s*版\s*[)）冤]")

@@ -45,7 +45,7 @@ from .chars import (
 )
 from .model import Options, Repair
 
-__all__ = ["LONG_DASH", "NLine", "normalize_line", "normalize_lines", "page_starts"]
+__all__ = ["LONG_DASH", "NLine", "normalize_line", "normalize_lines", "opening_marker", "page_starts"]
 
 
 class NLine(NamedTuple):
@@ -95,6 +95,19 @@ _MOJIBAKE_HINT = regex.compile(
 # directly by Latin text or a digit ("荫TCL与上游…"), which no Chinese word
 # starting with that character is.
 _MARKER = regex.compile("^(" + "|".join(map(regex.escape, MARKER_GLYPHS)) + r")(?: +(?=\S)|(?=[A-Za-z0-9]))")
+
+
+def opening_marker(text: str) -> tuple[str, str] | None:
+    """The marker glyph opening ``text`` and the text after it (and its
+    space), or ``None``.
+
+    >>> opening_marker("● 人民日报记者 王小明"), opening_marker("●这是正文")
+    (('●', '人民日报记者 王小明'), None)
+    """
+    m = _MARKER.match(text)
+    return (m.group(1), text[m.end():]) if m else None
+
+
 # Three or more em dashes: the PDF form of a Chinese dash "——".
 LONG_DASH: Final = regex.compile(EM_DASH + "{3,}")
 # Anything at all that steps 1–7 might change; most lines fail this test.
@@ -168,12 +181,11 @@ def normalize_line(no: int, raw: str, options: Options = _DEFAULT) -> tuple[NLin
         text = nfc
     text = text.strip(" ")
     marker = None
-    m = _MARKER.match(text)
-    if m:
-        glyph = m.group(1)
+    opening = opening_marker(text)
+    if opening:
+        glyph, text = opening
         marker = MARKER_GLYPHS[glyph]
         repairs.append(Repair("marker-glyph", no, glyph, ""))
-        text = text[m.end():]
     if options.shorten_dashes and EM_DASH * 3 in text:
         for dash in LONG_DASH.finditer(text):
             repairs.append(Repair("dash", no, dash.group(), EM_DASH * 2))

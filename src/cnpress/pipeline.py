@@ -35,7 +35,7 @@ from .headings import HeadingLine, assign_heading_roles, group_headings
 from .interleave import reading_order
 from .layout import Layout, analyse_layout
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, Span, StyleSpan
-from .normalize import LONG_DASH, NLine, normalize_lines, page_starts
+from .normalize import LONG_DASH, NLine, normalize_lines, opening_marker, page_starts
 from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .render import hidden_kinds, render_text
@@ -165,6 +165,10 @@ class _Builder:
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
+            opening = None if at_end else opening_marker(text)
+            if opening:  # a marker glyph the jump marker hid from normalize_line
+                self.repairs.append(Repair("marker-glyph", first, opening[0], ""))
+                text = opening[1]
         lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
         if lead:
             held = covering(0, len(lead.lead))

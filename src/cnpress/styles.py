@@ -41,7 +41,7 @@ from typing import Final
 
 import regex
 
-from .chars import CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
+from .chars import CLAUSE_PUNCT, CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
 from .interleave import continues
 from .model import Options
 from .normalize import NLine
@@ -160,22 +160,41 @@ WRAP_FILL: Final = 0.75
 MIN_WRAP_EMS: Final = 8.0
 
 
-def _runs_on(lines: Sequence[NLine], widths: Sequence[float], col: float) -> bool:
-    """Whether some line stops mid-sentence where a column could end it
-    (:data:`WRAP_FILL`, :data:`MIN_WRAP_EMS`; in one-paragraph-per-line
-    text, anywhere past :data:`MIN_WRAP_EMS`) and the next visibly
-    continues it.
+def _is_prose(text: str) -> bool:
+    """Whether a line holds a clause mark (，、；。): running prose, not a
+    heading, a name or a label."""
+    return any(c in CLAUSE_PUNCT for c in text)
 
-    >>> _runs_on([NLine(1, "数字化、绿色化也成了重庆小"), NLine(3, "康动力有限公司精益化管理的")], [13.0, 13.0], 13.0)
-    True
-    >>> _runs_on([NLine(1, "三、据中"), NLine(3, "段接千称很口青形子带严可")], [4.0, 12.0], 12.0)
-    False
+
+def _run_ons(lines: Sequence[NLine], widths: Sequence[float], col: float) -> int:
+    """The evidence that lines run on: each line that stops mid-sentence
+    where a column could end it (:data:`WRAP_FILL`, :data:`MIN_WRAP_EMS`;
+    in one-paragraph-per-line text, anywhere past :data:`MIN_WRAP_EMS`)
+    with the next line visibly continuing it counts once, twice when both
+    lines are running prose.
+
+    >>> col = ["数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", "理，靠的是一套数字化系统。"]
+    >>> _run_ons([NLine(i, t) for i, t in enumerate(col, 1)], [13.0, 13.0, 12.0], 13.0)
+    2
+    >>> _run_ons([NLine(1, "这束光，以超高精度、超高效"), NLine(3, "率，让缺陷无所遁形。")], [13.0, 10.0], 13.0)
+    2
+    >>> _run_ons([NLine(1, "三、据中"), NLine(3, "段接千称很口青形子带严可")], [4.0, 12.0], 12.0)
+    0
     """
     # One paragraph a line (a "column" wider than any page) breaks stray
     # lines anywhere: there only the fewest ems count.
     least = MIN_WRAP_EMS if col > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * col)
-    return any(a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text)
-               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:], strict=False))
+    return sum(1 + (_is_prose(a.text) and _is_prose(b.text))
+               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:], strict=False)
+               if a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text))
+
+
+#: The least evidence (:func:`_run_ons`) that makes a region hard-wrapped
+#: text (unless nearly all lines fill the column): jieba reads a word
+#: across one break between one-line blocks by chance ("…上九几" /
+#: "划2024…" as 几划), rarely across two, and more rarely still between
+#: two lines of running prose.
+MIN_RUN_ONS: Final = 2
 
 
 #: Above this share of lines that stop at the column width mid-sentence, a
@@ -187,27 +206,28 @@ FILLED_SHARE: Final = 0.9
 def _hard_wrapped(lines: Sequence[NLine], widths: Sequence[float], col: float) -> bool:
     """Whether a region's lines are hard-wrapped text rather than one block a line.
 
-    A short region (:data:`FEW_LINES`) is when a line visibly runs on.  A
-    longer one is when many lines fill the column mid-sentence
-    (:data:`WRAPPED_SHARE`) and either a line visibly runs on or nearly all
-    do fill it (:data:`FILLED_SHARE`): headings, bylines and one-line
-    paragraphs of like widths fill a "column" too, but no word reads across
-    from one of them into the next.
+    A short region (:data:`FEW_LINES`) is when lines visibly run on
+    (:data:`MIN_RUN_ONS`).  A longer one is when many lines fill the column
+    mid-sentence (:data:`WRAPPED_SHARE`) and either lines visibly run on or
+    nearly all do fill it (:data:`FILLED_SHARE`): headings, bylines and
+    one-line paragraphs of like widths fill a "column" too, but words rarely
+    read across from one of them into the next.
 
     >>> out = ["一、提高认识", "新华社记者 陈刚", "这是完整的一段。", "二、加强管理", "本报记者 齐旭"]
     >>> lines = [NLine(i, t) for i, t in enumerate(out, 1)]
     >>> _hard_wrapped(lines, [column_width(t) for t in out], 7.5)
     False
-    >>> col = [NLine(1, "数字化、绿色化也成了重庆小"), NLine(3, "康动力有限公司精益化管理的")]
-    >>> _hard_wrapped(col, [13.0, 13.0], 13.0)
-    True
+    >>> col = [NLine(1, "数字化、绿色化也成了重庆小"), NLine(3, "康动力有限公司推进精益化管"),
+    ...        NLine(5, "理，靠的是系统。")]
+    >>> _hard_wrapped(col, [13.0, 13.0, 9.0], 13.0), _hard_wrapped(col[:2], [13.0, 13.0], 13.0)
+    (True, False)
     """
     if col < MIN_WRAP_EMS:
         return False  # lines this short are headings, labels, names: no column is so narrow
     if len(lines) <= FEW_LINES:
-        return _runs_on(lines, widths, col)
+        return _run_ons(lines, widths, col) >= MIN_RUN_ONS
     share = _wrapped_share(lines, widths, col)
-    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _runs_on(lines, widths, col))
+    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _run_ons(lines, widths, col) >= MIN_RUN_ONS)
 
 
 def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float],
