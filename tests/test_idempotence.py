@@ -168,3 +168,7 @@ def test_a_marker_glyph_behind_a_jump_marker_is_removed_and_logged() -> None:
     assert any(r.kind == "marker-glyph" and r.before == "●" for r in doc.repairs)
     once = cnpress.clean(text)
     assert cnpress.clean(once) == once
+    # A Markdown heading mark behind it likewise.
+    marked = cnpress.parse("（上接第17版）# 发展中国家的经济增长，\n正在加快。\n")
+    assert not any("#" in b.text for b in marked.blocks)
+    assert any(r.kind == "markdown-mark" for r in marked.repairs)

@@ -165,10 +165,12 @@ class _Builder:
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
-            opening = None if at_end else opening_marker(text)
-            if opening:  # a marker glyph the jump marker hid from normalize_line
-                self.repairs.append(Repair("marker-glyph", first, opening[0], ""))
-                text = opening[1]
+            if not at_end:  # what the jump marker hid from normalize_line: a marker glyph, a Markdown mark
+                opening = opening_marker(text)
+                if opening:
+                    self.repairs.append(Repair("marker-glyph", first, opening[0], ""))
+                    text = opening[1]
+                text = _unmarked(NLine(first, text), self.repairs).text
         lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
         if lead:
             held = covering(0, len(lead.lead))
