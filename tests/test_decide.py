@@ -318,6 +318,16 @@ def test_trailing_attribution_wrapped_onto_its_own_line_is_one_byline() -> None:
     ]
 
 
+def test_wrapped_dateline_attribution_with_spaces_is_one_byline() -> None:
+    # A dateline attribution wraps after the place's first character; the
+    # extractor put spaces between its digits and units.
+    blocks = _build(["至少国际泳联的行动是认真的。”（本报珀", "斯1 月7 日电）"], ["start1", "byline"])
+    assert blocks == [
+        ("paragraph", "至少国际泳联的行动是认真的。”", (1, 1)),
+        ("byline", "（本报珀斯1月7日电）", (1, 2)),
+    ]
+
+
 def test_trailing_attribution_wrap_loses_nothing() -> None:
     text = "这批物资将以义卖转换为资金，用于设立妇女扶贫专项基金。（马\n利）\n"
     lines = [NLine(1, text.splitlines()[0]), NLine(2, "利）")]

@@ -574,8 +574,9 @@ _BRACKET_CLOSE = r"[）)冤]"
 # The end of a byline's bracket opening the next line: "升）", "赵秀芳）",
 # "文、顾正龙）", "剑杰冤" (a garbled bracket).
 _BRACKET_TAIL: Final = regex.compile(rf"^{_NAME_RUN}{{1,16}}{_BRACKET_CLOSE}")
-# The end of a bracketed attribution alone on a line: "利）", "卫东）", "冤".
-_ATTRIBUTION_TAIL: Final = regex.compile(rf"{_NAME_RUN}{{0,12}}{_BRACKET_CLOSE}")
+# The end of a bracketed attribution alone on a line: "利）", "卫东）", "冤",
+# a dateline's "斯1 月7 日电）" (an extractor's spaces in it).
+_ATTRIBUTION_TAIL: Final = regex.compile(rf"(?:{_NAME_RUN}| ){{0,16}}{_BRACKET_CLOSE}")
 #: The most characters of a byline that wrap onto the body line after it.
 MAX_BYLINE_TAIL: Final = 20
 
