@@ -404,8 +404,12 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
             return through[k] if 0 <= k < len(through) else None
         return i + off if 0 <= i + off < n else None
 
-    # The facts a neighbour lends a row, filtered once per line.
-    lent = [tuple(f for f in facts if f.startswith(_WINDOW_FACTS)) for facts in own]
+    # The facts a neighbour lends a row, filtered once per line, and named
+    # once per offset ("-1:last=。"): facts repeat from line to line.
+    window = {f for f in set().union(*own) if f.startswith(_WINDOW_FACTS)}
+    lent = [tuple(f for f in facts if f in window) for facts in own]
+    named = {off: {f: f"{off}:{f}" for f in window} for off in WINDOW}
+    lent_at = {off: [tuple(map(names.__getitem__, facts)) for facts in lent] for off, names in named.items()}
     rows: list[tuple[str, ...]] = []
     split: list[int] = []  # where each row's lent facts begin
     for i, line in enumerate(lines):
@@ -424,6 +428,6 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
         for off in WINDOW:
             j = neighbour(i, off)
             if j is not None:
-                facts += [f"{off}:{f}" for f in lent[j]]
+                facts += lent_at[off][j]
         rows.append(tuple(facts))
     return FeatureTable(lines, tuple(own), tuple(rows), regions, rules, tuple(split))
