@@ -172,3 +172,38 @@ def test_a_marker_glyph_behind_a_jump_marker_is_removed_and_logged() -> None:
     marked = cnpress.parse("（上接第17版）# 发展中国家的经济增长，\n正在加快。\n")
     assert not any("#" in b.text for b in marked.blocks)
     assert any(r.kind == "markdown-mark" for r in marked.repairs)
+
+
+def test_a_marker_glyph_behind_a_lead_in_byline_is_removed() -> None:
+    # A dateline lead-in, a page break, then a marker glyph: once the lead-in
+    # is split off, the glyph opens the paragraph and is taken off (logged).
+    text = "据新华社北京1月11日电（记者王明）\x0c荫 发展中国家的经济增长正在加快。\n"
+    doc = cnpress.parse(text)
+    assert not any("荫" in b.text for b in doc.blocks)
+    assert any(r.kind == "marker-glyph" and r.before == "荫" for r in doc.repairs)
+    once = cnpress.clean(text, Options(render_bylines=False))
+    assert once == "发展中国家的经济增长正在加快。\n"
+
+
+def test_a_combining_mark_behind_a_no_break_space_joins_the_line_before() -> None:
+    # "\xa0" + a combining mark: once the space is gone the mark opens the
+    # line, so it goes to the end of the line before, as on the second pass.
+    once = cnpress.clean("与江下规\n\xa0\u0353")
+    assert once == "与江下规\u0353\n"
+    assert cnpress.clean(once) == once
+
+
+def test_a_line_opening_with_closing_punctuation_goes_on_with_the_heading_before() -> None:
+    # "、三基也" cannot open a block: it is more of the line before.
+    once = cnpress.clean("产,传又6农族习系a系里她义\n、三基也")
+    assert once.count("\n") == 1
+    assert cnpress.clean(once) == once
+
+
+@pytest.mark.parametrize("out", [
+    "发圆\n\n目录\n\n目录\n\n发圆\n",  # two-character blocks are not vertical text
+    "四、之专\n\n一、术资\n",  # a section number continues nothing
+])
+def test_printed_short_blocks_stay_apart(out: str) -> None:
+    assert "+own" in _styles(out)[0]
+    assert cnpress.clean(out) == out

@@ -34,7 +34,7 @@ from typing import Any, Final
 
 import pycrfsuite
 
-from .chars import ITEM_END_PUNCT, SEMICOLONS, bracket_balance, closes_first
+from .chars import ITEM_END_PUNCT, NO_SPACE_BEFORE_CLASS, SEMICOLONS, bracket_balance, closes_first
 from .classify import item_number
 from .features import FeatureTable, build_table
 from .furniture import JUMP_FROM_OPENING, JUMP_LINE
@@ -316,6 +316,36 @@ def _jump_lines(table: FeatureTable, labels: list[str], hidden: frozenset[str] =
     return labels
 
 
+def _closing_mark_opens(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """A line that opens with a mark no line can start with (``，``, ``、``,
+    ``”``, ``》``, ``）``…: :data:`cnpress.chars.NO_SPACE_BEFORE_CLASS`)
+    goes on with the line before it.  After a body line it is body text:
+    that line does not end its paragraph, and this one starts no article.
+    After a heading or a caption it is more of that heading or caption.
+    (On the seeds and pagegen pages no such line follows a paragraph end but
+    where an extractor cut an article.  Not in cnpress's own output.)
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "全是针对农村实际的，如农学、水产养殖和“致富"),
+    ...                  NLine(2, "”。另外，信阳地委还计划用３年")])
+    >>> _closing_mark_opens(t, ["end", "start1"]), _closing_mark_opens(t, ["title", "byline"])
+    (['body', 'end'], ['title', 'title'])
+    """
+    own = own_lines(table)
+    lines = table.lines
+    for i in range(1, len(lines)):
+        if lines[i].text[0] not in NO_SPACE_BEFORE_CLASS or lines[i].no in own:
+            continue
+        before, label = labels[i - 1], labels[i]
+        if before in BODY_LABELS:
+            labels[i - 1] = _LABEL_OF[(False, BODY_LABELS[before][1])]
+            # A line the model read as a block of its own ends the paragraph.
+            labels[i] = _LABEL_OF[(BODY_LABELS[label][0] if label in BODY_LABELS else True, False)]
+        elif before in _HEADINGS or before == "caption":
+            labels[i] = before
+    return labels
+
+
 #: What fixes the model's labels after tagging, in the order applied: each
 #: row is a name, what ``cnpress explain`` says when it changed a label,
 #: and the function (``(table, labels, hidden) -> labels``; ``hidden``: the
@@ -327,6 +357,7 @@ CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str], froz
     ("jump-line", "a whole line that is a jump marker is furniture", _jump_lines),
     ("continued-from", "a 'continued from' marker starts the continued part of an article", _continued_from),
     ("open-bracket", "no paragraph ends inside a bracket the next line closes", _open_bracket),
+    ("closing-mark", "a line opening with closing punctuation goes on with the line before", _closing_mark_opens),
     ("list-items", "an item of a numbered list after a line closed by ； or 。 starts a paragraph", _list_items),
 )
 

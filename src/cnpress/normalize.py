@@ -124,11 +124,12 @@ _ANY_WORK = regex.compile(
 _WORK_CHAR = re.compile(
     f"[{_CONTROL_CHARS}{_ODD_SPACE_CHARS}{_LATIN1_CHARS}{_TABLE_CHARS}{EM_DASH}" + "".join(MARKER_GLYPHS) + "]"
 )
-# A line (after a line break and the spaces stripped from it) opening with
-# a combining mark, and the marks themselves.  (No ``^`` alternative: with
-# one, the search is four times slower; the first line has no line before
-# it to take its marks anyway.)
-_LEADING_MARK = regex.compile(r"\n *\p{M}")
+# A line (after a line break and the spaces and controls steps 1 and 3
+# take off it) opening with a combining mark, and the marks themselves.
+# (No ``^`` alternative: with one, the search is four times slower; the
+# first line has no line before it to take its marks anyway.  The run after
+# each line break stops at the next one: linear.)
+_LEADING_MARK = regex.compile(f"\\n[ {_ODD_SPACE_CHARS}{_CONTROL_CHARS}]*\\p{{M}}")
 _MARKS = regex.compile(r"\p{M}+")
 _NO_REPAIRS: tuple[Repair, ...] = ()
 _DEFAULT = Options()

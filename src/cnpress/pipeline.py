@@ -165,17 +165,13 @@ class _Builder:
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
-            if not at_end:  # what the jump marker hid from normalize_line: a marker glyph, a Markdown mark
-                opening = opening_marker(text)
-                if opening:
-                    self.repairs.append(Repair("marker-glyph", first, opening[0], ""))
-                    text = opening[1]
-                text = _unmarked(NLine(first, text), self.repairs).text
+            if not at_end:
+                text = self.reopened(text, first)
         lead = split_lead_in(text) if split_inline and text.startswith(LEAD_IN_STARTS) else None
         if lead:
             held = covering(0, len(lead.lead))
             self.add(self.inline_byline(lead.lead, held, Placement.LEAD_IN))
-            text = lead.rest
+            text = self.reopened(lead.rest, covering(len(lead.lead), len(lead.lead) + 1)[0])
             # Raw lines the lead fills to their end are the byline's alone
             # ("据新华社华盛顿1月5日电（记者翟景" / "升）过去一年里，…").
             whole = [n for n, end in zip(nos, ends, strict=True) if end <= len(lead.lead)]
@@ -190,6 +186,19 @@ class _Builder:
         if trailing:
             held = covering(ends[-1] - len(attribution), ends[-1])
             self.add(self.inline_byline(attribution, held, Placement.TRAILING))
+
+    def reopened(self, text: str, line: int) -> str:
+        """The rest of a paragraph after a piece split off its start (a jump
+        marker, a lead-in byline), without what that piece hid from
+        :func:`cnpress.normalize.normalize_line`: a marker glyph or a
+        Markdown heading mark that now opens it (``（转第11版）● 人民日报…``),
+        both logged on raw line ``line``.  The second pass, seeing them open
+        a printed line, would take them off."""
+        opening = opening_marker(text)
+        if opening:
+            self.repairs.append(Repair("marker-glyph", line, opening[0], ""))
+            text = opening[1]
+        return _unmarked(NLine(line, text), self.repairs).text
 
     def inline_byline(self, raw: str, held: tuple[int, ...], placement: Placement) -> Block:
         """A byline split off a paragraph (lead-in or trailing attribution),

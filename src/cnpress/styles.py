@@ -42,6 +42,7 @@ from typing import Final
 import regex
 
 from .chars import CLAUSE_PUNCT, CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
+from .classify import SECTION_NUMBER
 from .interleave import continues
 from .model import Options
 from .normalize import NLine
@@ -132,15 +133,24 @@ VERTICAL_RUN: Final = 3
 
 def _has_vertical_run(lines: Sequence[NLine]) -> bool:
     """Whether :data:`VERTICAL_RUN` lines in a row hold a character or two
-    each: vertically set text, which ``clean()`` prints as one line.
+    each, one of them a single character: vertically set text, which
+    ``clean()`` prints as one line.  (Blocks of two characters each, with
+    no single one among them, are headings or names ``clean()`` printed.)
 
     >>> _has_vertical_run([NLine(1, "本"), NLine(3, "报"), NLine(5, "记"), NLine(7, "者")])
     True
+    >>> _has_vertical_run([NLine(1, "发圆"), NLine(3, "目录"), NLine(5, "东方")])
+    False
     """
     run = 0
+    single = False
     for line in lines:
-        run = run + 1 if len(line.text) <= VERTICAL_CHARS else 0
-        if run >= VERTICAL_RUN:
+        if len(line.text) <= VERTICAL_CHARS:
+            run += 1
+            single = single or len(line.text) == 1
+        else:
+            run, single = 0, False
+        if run >= VERTICAL_RUN and single:
             return True
     return False
 
@@ -171,7 +181,8 @@ def _run_ons(lines: Sequence[NLine], widths: Sequence[float], col: float) -> int
     where a column could end it (:data:`WRAP_FILL`, :data:`MIN_WRAP_EMS`;
     in one-paragraph-per-line text, anywhere past :data:`MIN_WRAP_EMS`)
     with the next line visibly continuing it counts once, twice when both
-    lines are running prose.
+    lines are running prose.  A line opening with a section number
+    (``二、…``) continues nothing: it is a heading's or a list item's start.
 
     >>> col = ["数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", "理，靠的是一套数字化系统。"]
     >>> _run_ons([NLine(i, t) for i, t in enumerate(col, 1)], [13.0, 13.0, 12.0], 13.0)
@@ -186,7 +197,8 @@ def _run_ons(lines: Sequence[NLine], widths: Sequence[float], col: float) -> int
     least = MIN_WRAP_EMS if col > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * col)
     return sum(1 + (_is_prose(a.text) and _is_prose(b.text))
                for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:], strict=False)
-               if a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text))
+               if a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text)
+               and SECTION_NUMBER.match(b.text) is None)
 
 
 #: The least evidence (:func:`_run_ons`) that makes a region hard-wrapped
