@@ -35,6 +35,7 @@ __all__ = [
     "TRAILING_ENDS",
     "LeadIn",
     "all_person_names",
+    "is_lead_line",
     "is_lone_name",
     "looks_like_byline_line",
     "parse_byline",
@@ -189,6 +190,10 @@ class LeadIn(NamedTuple):
     rest: str
 
 
+# A space an OCR engine put between two Han characters ("本 报记者 张国俊 林 绞 明").
+_HAN_GAP = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
+
+
 def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
     """Whether a whole line is a byline.
 
@@ -208,9 +213,24 @@ def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
     True
     >>> looks_like_byline_line("科技赋能")
     False
+
+    OCR puts spaces inside words: a line that opens with an agency or a
+    role once the spaces between Han characters are taken out is read that
+    way (``本 报记者 张国俊 林 绞 明``).
+
+    >>> looks_like_byline_line("本 报记者 张国俊 林 绞 明"), looks_like_byline_line("新华社 发布 的数据显示")
+    (True, False)
     """
     if len(text) > 40:
         return False
+    if _byline_line(text, marker):
+        return True
+    collapsed = _HAN_GAP.sub("", text) if " " in text else text
+    return collapsed != text and collapsed.startswith(_BYLINE_STARTS) and _byline_line(collapsed, marker)
+
+
+def _byline_line(text: str, marker: str | None) -> bool:
+    """:func:`looks_like_byline_line` on the text as it is."""
     if marker is None and not text.startswith(_BYLINE_STARTS):
         return _NAME_LIST.match(text) is not None and all_person_names(text.split(" "))
     m = _BYLINE_LINE.match(text)
@@ -445,6 +465,31 @@ def split_lead_in(text: str) -> LeadIn | None:
     >>> split_lead_in("新华社记者近日从有关部门获悉，…") is None
     True
     """
+    m = _lead_match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    if not rest.strip():
+        return None
+    return LeadIn(m.group("lead").strip(), rest)
+
+
+def is_lead_line(text: str) -> bool:
+    """Whether a whole line is a dateline lead with a date or its reporters
+    and nothing after it: the extractor broke the line where the lead ends
+    (``本报北京 1月 14 日讯记者祝华新报道 :`` / ``在今天召开的…``).
+
+    >>> is_lead_line("本报北京 1月 14 日讯记者祝华新报道 :"), is_lead_line("新华社北京1月13日电")
+    (True, True)
+    >>> is_lead_line("本报讯"), is_lead_line("本报讯 记者齐旭报道：6月27日，第二十届…")
+    (False, False)
+    """
+    m = _lead_match(text)
+    return m is not None and not text[m.end():].strip() and bool(m.group("date") or m.group("group"))
+
+
+def _lead_match(text: str) -> regex.Match[str] | None:
+    """The lead :func:`split_lead_in` reads at the start of ``text``, or ``None``."""
     m = _LEAD_IN.match(text)
     if not m:
         return None
@@ -456,10 +501,7 @@ def split_lead_in(text: str) -> LeadIn | None:
         after = text[m.end("mark"):m.end("mark") + 1]
         if regex.match(r"\p{Han}", after):
             return None  # "新华社电视新闻部…": 电 starts a word
-    rest = text[m.end():]
-    if not rest.strip():
-        return None
-    return LeadIn(m.group("lead").strip(), rest)
+    return m
 
 
 def split_trailing_attribution(text: str) -> tuple[str, str] | None:

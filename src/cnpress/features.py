@@ -36,6 +36,7 @@ from .bylines import (
     LEAD_IN_STARTS,
     ROLES,
     TRAILING_ENDS,
+    is_lead_line,
     is_lone_name,
     looks_like_byline_line,
     split_lead_in,
@@ -68,7 +69,8 @@ _DEFAULT: Final = Options()
 WINDOW: Final = (-2, -1, 1, 2)
 #: The facts of a neighbour that are copied (by prefix).
 _WINDOW_FACTS: Final = ("w=", "old=", "last=", "terminal", "n=", "byline-shape", "section-number", "dateline",
-                        "bracket-", "vrun", "credit-end", "tag=", "lead-in", "trailing-attribution", "letter-spaced")
+                        "bracket-", "vrun", "credit-end", "tag=", "lead-in", "lead-line", "trailing-attribution",
+                        "letter-spaced")
 
 _HEADING_KINDS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.SECTION, BlockKind.KICKER})
 # A character's class for the first/last-character facts.
@@ -232,6 +234,7 @@ WORD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
 LEAD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
     ("dateline", lambda t: _DATELINE.match(t) is not None),
     ("lead-in", lambda t: t.startswith(LEAD_IN_STARTS) and split_lead_in(t) is not None),
+    ("lead-line", lambda t: t.startswith(LEAD_IN_STARTS) and is_lead_line(t)),
     ("trailing-attribution", lambda t: t[-1:] in TRAILING_ENDS and split_trailing_attribution(t) is not None),
 )
 
