@@ -37,7 +37,7 @@ import pycrfsuite
 from .chars import ITEM_END_PUNCT, NO_SPACE_BEFORE_CLASS, SEMICOLONS, bracket_balance, closes_first
 from .classify import item_number
 from .features import FeatureTable, build_table
-from .furniture import JUMP_FROM_OPENING, JUMP_LINE
+from .furniture import INLINE_JUMP, JUMP_FROM_OPENING, JUMP_LINE
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
@@ -183,22 +183,43 @@ def _by_style(table: FeatureTable, labels: list[str], hidden: frozenset[str]) ->
 def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """No paragraph ends inside a bracket that the next body line closes
     ("…２６０亿英镑（相当于４２０" / "亿美元）。"): the bracket says the
-    sentence goes on.  (Not in cnpress's own output, where every line is a
+    sentence goes on.  A next line the model set aside (furniture, a
+    caption, a heading) is that body line.  (Not in cnpress's own output, where every line is a
     block already decided.)
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "使股票市值骤跌２６０亿英镑（相当于４２０"), NLine(2, "亿美元）。")])
     >>> _open_bracket(t, ["end", "end"])
     ['body', 'end']
+    >>> _open_bracket(t, ["end", "furniture"])
+    ['body', 'end']
+    >>> jump = build_table([NLine(1, "和建设过程中一以贯之的重要方针，通过 ISO（下"), NLine(2, "转第 2 版）")])
+    >>> _open_bracket(jump, ["end", "furniture"])
+    ['end', 'furniture']
     """
     lines, own = table.lines, own_lines(table)
     for i in range(len(lines) - 1):
         nxt = labels[i + 1]
-        if (lines[i].no not in own and labels[i] in BODY_LABELS and BODY_LABELS[labels[i]][0] and nxt in BODY_LABELS
-                and not BODY_LABELS[nxt][1] and bracket_balance(lines[i].text) > 0
-                and closes_first(lines[i + 1].text)):
+        if not (lines[i].no not in own and labels[i] in BODY_LABELS and BODY_LABELS[labels[i]][0]
+                and bracket_balance(lines[i].text) > 0 and closes_first(lines[i + 1].text)):
+            continue
+        if nxt in _NOT_A_BRACKETS_END and not _wrapped_jump(lines[i].text, lines[i + 1].text):
+            labels[i + 1] = nxt = "end"  # "…（1 月 15 日 20 时—1 月" / "16 日 20 时）": the rest of the bracket
+        if nxt in BODY_LABELS and not BODY_LABELS[nxt][1]:
             labels[i] = _LABEL_OF[(False, BODY_LABELS[labels[i]][1])]
     return labels
+
+
+def _wrapped_jump(line: str, nxt: str) -> bool:
+    """Whether a jump marker wraps from ``line`` onto ``nxt`` ("…通过 ISO（下" /
+    "转第 2 版）"): its end is furniture, the paragraph ends before it."""
+    return "版" in nxt and INLINE_JUMP.search(line + nxt) is not None
+
+
+#: Labels a line that closes a bracket opened in the body line before it
+#: cannot have: the rest of the bracket is body text.  (A byline or source
+#: can: "…专项基金。（马" / "利）" is an attribution wrapped onto its own line.)
+_NOT_A_BRACKETS_END: Final = frozenset({"furniture", "caption", *_HEADINGS})
 
 
 #: How many lines apart two neighbouring items of a list may open (an item
