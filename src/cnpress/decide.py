@@ -34,6 +34,7 @@ from typing import Any, Final
 
 import pycrfsuite
 
+from .bylines import looks_like_byline_line
 from .chars import ITEM_END_PUNCT, NO_SPACE_BEFORE_CLASS, SEMICOLONS, bracket_balance, closes_first
 from .classify import item_number
 from .features import FeatureTable, build_table
@@ -307,10 +308,21 @@ def _continued_from(table: FeatureTable, labels: list[str], hidden: frozenset[st
 def _one_label_per_vertical_run(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """Text set vertically, one character a line ("本" / "报" / "记" / "者"),
     is one block: every line of the run takes the label of the line that
-    opens it (the features of the whole run are in every line's row)."""
+    opens it (the features of the whole run are in every line's row), or
+    ``byline`` when the run read as one line is a byline ("本报特约记者聂卫平").
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(n, c) for n, c in enumerate("本报特约记者聂卫平", 1)])
+    >>> _one_label_per_vertical_run(t, ["section"] * 9) == ["byline"] * 9
+    True
+    """
     label = None
-    for i, facts in enumerate(table.own):
+    own = table.own
+    for i, facts in enumerate(own):
         if "vrun-first" in facts:
+            last = next(k for k in range(i, len(own)) if "vrun-last" in own[k])
+            if looks_like_byline_line("".join(line.text for line in table.lines[i:last + 1])):
+                labels[i] = "byline"
             label = labels[i] if labels[i] not in BODY_LABELS else None
         elif label is not None and ("vrun-mid" in facts or "vrun-last" in facts):
             labels[i] = label
