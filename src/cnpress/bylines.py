@@ -23,11 +23,12 @@ from typing import Any, Final, NamedTuple
 
 import regex
 
-from .chars import DATE_DIGIT_CLASS, GARBLED_BRACKETS
+from .chars import CAPTION_MARKERS, DATE_DIGIT_CLASS, GARBLED_BRACKETS, HAN_CLASS, MARKER_GLYPHS
 from .model import Byline, Span
 
 __all__ = [
     "AGENCIES",
+    "AUTHOR_CREDIT",
     "COMPOUND_SURNAMES",
     "LEAD_IN_STARTS",
     "NAME_RUN_MAX",
@@ -39,6 +40,7 @@ __all__ = [
     "is_lone_name",
     "looks_like_byline_line",
     "parse_byline",
+    "reads_as_byline",
     "restore_brackets",
     "restore_inline_brackets",
     "split_lead_in",
@@ -190,6 +192,9 @@ class LeadIn(NamedTuple):
     rest: str
 
 
+#: An author credit opening a line: "文 / 卢劲", "文/图 张三", "撰文：李四".
+AUTHOR_CREDIT: Final = regex.compile(rf"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[{HAN_CLASS}·]")
+
 # A space an OCR engine put between two Han characters ("本 报记者 张国俊 林 绞 明").
 _HAN_GAP = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
 
@@ -227,6 +232,26 @@ def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
         return True
     collapsed = _HAN_GAP.sub("", text) if " " in text else text
     return collapsed != text and collapsed.startswith(_BYLINE_STARTS) and _byline_line(collapsed, marker)
+
+
+def reads_as_byline(text: str) -> bool:
+    """Whether text set vertically, one character a line, is a byline once
+    read as one line: a byline line, maybe after its marker glyph
+    (``■新华社记者范世阅高云才``), an author credit (``文/高占祥``), or one
+    person's name (``陈志强``).
+
+    >>> reads_as_byline("本报特约记者聂卫平"), reads_as_byline("□本报记者韩桂芝"), reads_as_byline("文/高占祥")
+    (True, True, True)
+    >>> reads_as_byline("贵州梦寐山门开")
+    False
+    """
+    marker = MARKER_GLYPHS.get(text[:1])
+    if marker is not None and marker not in CAPTION_MARKERS:
+        text = text[1:]
+    else:
+        marker = None
+    return (looks_like_byline_line(text, marker) or AUTHOR_CREDIT.match(text) is not None
+            or is_lone_name(text))
 
 
 def _byline_line(text: str, marker: str | None) -> bool:

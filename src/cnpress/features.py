@@ -33,6 +33,7 @@ import regex
 from .articles import assemble_articles
 from .bylines import (
     AGENCIES,
+    AUTHOR_CREDIT,
     LEAD_IN_STARTS,
     ROLES,
     TRAILING_ENDS,
@@ -79,8 +80,6 @@ _HAN = regex.compile(f"[{HAN_CLASS}]")
 _LIST_ITEM = regex.compile(
     r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，、,]|其[一二三四五六七八九十][，、,])"
 )
-# An author credit: "文 / 卢劲", "文/图 张三", "撰文：李四".
-_AUTHOR_CREDIT = regex.compile(rf"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[{HAN_CLASS}·]")
 #: A line is letter-spaced when at least this share of its space-separated
 #: pieces are single Han characters ("新 华 社 记 者戚 德 良 支 林 飞").
 LETTER_SPACED_SHARE: Final = 0.5
@@ -225,7 +224,7 @@ SHAPE_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
 WORD_FACTS: Final[tuple[tuple[str, Callable[[str], bool]], ...]] = (
     ("agency-or-role", lambda t: len(t) <= 30 and _AGENCY_OR_ROLE.search(t) is not None),
     ("credit-end", lambda t: t.endswith(_CREDIT_END)),
-    ("author-credit", lambda t: _AUTHOR_CREDIT.match(t) is not None),
+    ("author-credit", lambda t: AUTHOR_CREDIT.match(t) is not None),
     ("paper-name", is_paper_name),
     ("lone-name", is_lone_name),
     ("jump", lambda t: "版" in t and INLINE_JUMP.search(t) is not None),
