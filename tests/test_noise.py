@@ -373,3 +373,31 @@ def test_run_together_byline_through_parse() -> None:
 )
 def test_numbers_at_a_wrap(parts: list[str], wanted: str) -> None:
     assert join_lines(parts).text == wanted
+
+
+# --- converter Markdown that marks most lines ---------------------------------
+
+def _kinds_and_texts(doc: cnpress.Document) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in doc.blocks]
+
+
+def test_heading_marks_on_most_lines_are_taken_off_and_logged(seed_texts: dict[str, str]) -> None:
+    # A converter that marks lines by font size alone puts "#### " on body
+    # lines too: there the marks say nothing, so the page reads as it would
+    # unmarked, and every mark is logged as a repair.
+    for stem in ("000_925a84bfa8b6800a", "004_14845132b57f61f4"):
+        plain = seed_texts[stem]
+        marked = "\n".join("#### " + line if line.strip() else line for line in plain.split("\n"))
+        doc = cnpress.parse(marked)
+        assert _kinds_and_texts(doc) == _kinds_and_texts(cnpress.parse(plain))
+        n_marked = sum(1 for line in plain.split("\n") if line.strip())
+        assert sum(r.kind == "markdown-mark" for r in doc.repairs) == n_marked
+
+
+def test_sparse_heading_marks_are_still_trusted() -> None:
+    text = "## 促转型：向数字化要竞争力\n" + "\n".join(["这束光，是长三角制造业重镇无锡的一家科创企业。"] * 12)
+    doc = cnpress.parse(text)
+    assert doc.styles[0].style == "column+md"
+    assert doc.blocks[0].kind.value in ("title", "section")  # a heading, whichever the model reads
+    assert doc.blocks[0].text == "促转型：向数字化要竞争力"
+    assert not any(r.kind == "markdown-mark" and r.line != 1 for r in doc.repairs)

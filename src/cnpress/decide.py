@@ -42,7 +42,7 @@ from .furniture import INLINE_JUMP, JUMP_FROM_OPENING, JUMP_LINE
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
-from .styles import LONG_LINE_EMS
+from .styles import LONG_LINE_EMS, drop_untrusted_marks
 
 __all__ = [
     "BODY_LABELS",
@@ -671,8 +671,8 @@ def load_model() -> LineModel:
 def page_table(text: str) -> FeatureTable:
     """The feature table of a raw page."""
     raw = split_lines(text)
-    lines, _ = normalize_lines(raw)
-    return build_table(lines, page_starts=page_starts(raw))
+    lines, repairs = normalize_lines(raw)
+    return build_table(drop_untrusted_marks(lines, repairs), page_starts=page_starts(raw))
 
 
 def load_pages(paths: Iterable[str | os.PathLike[str]], texts: str | os.PathLike[str] | None = None,

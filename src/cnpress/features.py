@@ -56,7 +56,7 @@ from .classify import BLANK, SECTION_NUMBER, LineTag
 from .furniture import INLINE_JUMP, is_paper_name
 from .layout import MAX_HEADING_EMS, Layout
 from .model import BlockKind, Options
-from .normalize import NLine
+from .normalize import HEADING_MARK, NLine
 from .spacing import word_crosses
 from .styles import LONG_LINE_EMS, VERTICAL_CHARS, VERTICAL_RUN, Region, detect_styles
 
@@ -101,7 +101,6 @@ _CLAUSE_MARK: Final = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_PUN
 # A sentence end (inside a line, it marks running prose).
 _SENTENCE_END: Final = regex.compile("[" + regex.escape("".join(sorted(SENTENCE_END))) + "]")
 # A Markdown heading mark: "## 促转型：…".
-_MD_MARK = regex.compile(r"^#{1,6} +")
 # Digits, for the repeated-line fact ("·· 10" and "·· 11" repeat).
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _AGENCY_OR_ROLE = regex.compile("|".join((*AGENCIES, *ROLES)))
@@ -245,7 +244,7 @@ def _own_facts(line: NLine, col: float, rules: Rules, tag: LineTag, repeated: bo
     without it.
     """
     text = line.text
-    mark = _MD_MARK.match(text)
+    mark = HEADING_MARK.match(text)
     if mark and mark.end() < len(text):
         text = text[mark.end():]
     w = column_width(text)

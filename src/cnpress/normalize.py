@@ -45,7 +45,10 @@ from .chars import (
 )
 from .model import Options, Repair
 
-__all__ = ["LONG_DASH", "NLine", "normalize_line", "normalize_lines", "opening_marker", "page_starts"]
+__all__ = [
+    "HEADING_MARK", "LONG_DASH", "NLine", "normalize_line", "normalize_lines", "opening_marker", "page_starts",
+    "strip_heading_mark", "take_opening_marker",
+]
 
 
 class NLine(NamedTuple):
@@ -106,6 +109,39 @@ def opening_marker(text: str) -> tuple[str, str] | None:
     """
     m = _MARKER.match(text)
     return (m.group(1), text[m.end():]) if m else None
+
+
+def take_opening_marker(line: NLine, repairs: list[Repair]) -> NLine:
+    """``line`` with a marker glyph that opens its text (behind a heading
+    mark taken off, ``#### ■ 新华社记者…``) read as its marker, logged.
+
+    >>> log: list[Repair] = []
+    >>> take_opening_marker(NLine(1, "■ 新华社记者 陈刚"), log), log[0].kind
+    (NLine(no=1, text='新华社记者 陈刚', marker='■'), 'marker-glyph')
+    """
+    opening = opening_marker(line.text) if line.marker is None else None
+    if opening is None:
+        return line
+    repairs.append(Repair("marker-glyph", line.no, opening[0], ""))
+    return NLine(line.no, opening[1], MARKER_GLYPHS[opening[0]])
+
+
+#: A Markdown heading mark opening a line, text after it: "## 促转型：…".
+HEADING_MARK: Final = regex.compile(r"^#{1,6} +(?=\S)")
+
+
+def strip_heading_mark(line: NLine, repairs: list[Repair]) -> NLine:
+    """``line`` without a Markdown heading mark opening it (logged), when text follows the mark.
+
+    >>> log: list[Repair] = []
+    >>> strip_heading_mark(NLine(3, "## 价思料参"), log).text, log[0].before
+    ('价思料参', '##')
+    """
+    m = HEADING_MARK.match(line.text)
+    if m is None:
+        return line
+    repairs.append(Repair("markdown-mark", line.no, m.group().strip(), ""))
+    return NLine(line.no, line.text[m.end():], line.marker)
 
 
 # Three or more em dashes: the PDF form of a Chinese dash "——".

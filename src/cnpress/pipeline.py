@@ -35,19 +35,18 @@ from .headings import HeadingLine, assign_heading_roles, group_headings
 from .interleave import reading_order
 from .layout import Layout, analyse_layout
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, Span, StyleSpan
-from .normalize import LONG_DASH, NLine, normalize_lines, opening_marker, page_starts
+from .normalize import HEADING_MARK, LONG_DASH, NLine, normalize_lines, opening_marker, page_starts, strip_heading_mark
 from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .render import hidden_kinds, render_text
 from .spacing import fix_spacing, widen_punctuation
-from .styles import VERTICAL_CHARS
+from .styles import VERTICAL_CHARS, drop_untrusted_marks
 
 __all__ = [
     "CHUNKED_ABOVE", "CHUNK_CHARS", "build_blocks", "build_labelled_blocks", "chunk_bounds", "clean", "parse",
     "parse_rules", "polish", "rule_blocks", "shift_lines",
 ]
 
-_MD_MARK = regex.compile(r"^#{1,6} +")
 _DEFAULT = Options()
 
 
@@ -123,7 +122,7 @@ class _Builder:
         parts = []
         for h in group:
             text = h.line.text
-            m = _MD_MARK.match(text)
+            m = HEADING_MARK.match(text)
             if m:
                 self.repairs.append(Repair("markdown-mark", h.line.no, m.group().strip(), ""))
                 text = text[m.end():]
@@ -198,7 +197,7 @@ class _Builder:
         if opening:
             self.repairs.append(Repair("marker-glyph", line, opening[0], ""))
             text = opening[1]
-        return _unmarked(NLine(line, text), self.repairs).text
+        return strip_heading_mark(NLine(line, text), self.repairs).text
 
     def inline_byline(self, raw: str, held: tuple[int, ...], placement: Placement) -> Block:
         """A byline split off a paragraph (lead-in or trailing attribution),
@@ -381,6 +380,7 @@ def _parse_lines(text: str, options: Options, model: LineModel | None) -> Docume
     # Side-by-side and interleaved columns are read column by column first.
     raw, origin, order_styles = reading_order(split_lines(text), options.undo_interleaving)
     lines, repairs = normalize_lines(raw, options)
+    lines = drop_untrusted_marks(lines, repairs)
     if options.garbled_brackets == "auto":  # decided once for the page
         restore = has_garbled_font(line.text for line in lines)
         options = replace(options, garbled_brackets="restore" if restore else "keep")
@@ -620,20 +620,6 @@ def byline_tail(byline: str, nxt: str) -> int:
 
 
 
-def _unmarked(line: NLine, repairs: list[Repair]) -> NLine:
-    """``line`` without a Markdown heading mark opening it (logged), when text follows the mark.
-
-    >>> log: list[Repair] = []
-    >>> _unmarked(NLine(3, "## 价思料参"), log).text, log[0].before
-    ('价思料参', '##')
-    """
-    m = _MD_MARK.match(line.text)
-    if m is None or m.end() == len(line.text):
-        return line
-    repairs.append(Repair("markdown-mark", line.no, m.group().strip(), ""))
-    return NLine(line.no, line.text[m.end():], line.marker)
-
-
 def build_labelled_blocks(
     lines: Sequence[NLine], labels: Sequence[str], reasons: Sequence[str],
     options: Options = _DEFAULT, repairs: list[Repair] | None = None, breaks: frozenset[int] = frozenset(),
@@ -659,7 +645,7 @@ def build_labelled_blocks(
     log: list[Repair] = repairs if repairs is not None else []
     # A converter's heading marks are markup, not text: off every line,
     # whatever its block ("## 第2版" set aside as furniture reads "第2版").
-    lines = [_unmarked(line, log) for line in lines]
+    lines = [strip_heading_mark(line, log) for line in lines]
     builder = _Builder(options, log)
     para: list[NLine] = []
     para_reason = ""

@@ -35,7 +35,7 @@ and modifiers that are added to the name after a ``+``:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -44,13 +44,16 @@ import regex
 from .chars import CLAUSE_PUNCT, CLOSERS, EM_DASH, MARKER_GLYPHS, TERMINAL_PUNCT, column_width
 from .classify import SECTION_NUMBER
 from .interleave import continues
-from .model import Options
-from .normalize import NLine
+from .model import Options, Repair
+from .normalize import HEADING_MARK, NLine, strip_heading_mark, take_opening_marker
 from .spacing import fix_spacing, widen_punctuation
 
 _DEFAULT: Final = Options()
 
-__all__ = ["LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles", "is_own_line"]
+__all__ = [
+    "LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles",
+    "drop_untrusted_marks", "is_own_line", "untrusted_marks",
+]
 
 #: A region whose typical line is wider than this (in ems) is one paragraph
 #: per line: no newspaper or magazine column is that wide.
@@ -64,8 +67,6 @@ SPACED_SHARE: Final = 0.75
 #: share of lines marked, the converter marked lines by font size alone.
 MARKDOWN_SHARE: Final = 0.3
 
-# A Markdown heading mark opening a line: "## 促转型：…".
-_MD_MARK: Final = regex.compile(r"^#{1,6} +\S")
 # What a whole paragraph's last line ends with.
 _TERMINAL: Final = TERMINAL_PUNCT | CLOSERS
 # What cnpress's clean() repairs outside spacing and punctuation width, so
@@ -247,8 +248,8 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     """The style and column width of one region's lines."""
     col = _quantile(widths, 0.75)
     base = "long-line" if col > LONG_LINE_EMS else "column"
-    marked = sum(_MD_MARK.match(ln.text) is not None for ln in lines)
-    if marked and marked <= max(1, MARKDOWN_SHARE * len(lines)):
+    marked = sum(HEADING_MARK.match(ln.text) is not None for ln in lines)
+    if marked and _sparse(marked, len(lines)):
         base += "+md"
     n = len(lines)
     if n < 2:
@@ -272,6 +273,61 @@ def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Seq
     return base, col
 
 
+def _region_bounds(n: int) -> Iterator[tuple[int, int, int]]:
+    """``(start, stop, lo)`` for each region of ``n`` lines: the region is
+    ``[start, stop)``, its estimate reads ``[lo, stop)`` (a short tail
+    region borrows its neighbour's lines)."""
+    for start in range(0, n, REGION_LINES):
+        stop = min(n, start + REGION_LINES)
+        yield start, stop, (max(0, start - REGION_LINES // 2) if stop - start < 16 else start)
+
+
+def _sparse(marked: int, n: int) -> bool:
+    """Whether ``marked`` heading marks among ``n`` lines are few enough to trust (:data:`MARKDOWN_SHARE`)."""
+    return marked <= max(1, MARKDOWN_SHARE * n)
+
+
+#: Above this share of lines marked, a region's Markdown heading marks are
+#: noise and taken off (:func:`untrusted_marks`); between
+#: :data:`MARKDOWN_SHARE` and this, they are kept but not trusted as
+#: headings by the style (a crop of a page with a two-line headline).
+DENSE_MARK_SHARE: Final = 0.5
+
+
+def untrusted_marks(lines: Sequence[NLine]) -> list[int]:
+    """The indices of the lines whose Markdown heading marks are noise: in a
+    region where a converter marked most lines (:data:`DENSE_MARK_SHARE`; by
+    font size alone, ``####`` on body lines too), no mark says a line is a
+    heading.  The caller takes them off before anything reads the lines.
+
+    >>> body = [NLine(i, "#### 这束光，是长三角制造业重镇无锡的一") for i in range(1, 9)]
+    >>> untrusted_marks(body) == list(range(8)), untrusted_marks([NLine(1, "## 标题"), NLine(2, "正文。")])
+    (True, [])
+    """
+    out: list[int] = []
+    for start, stop, lo in _region_bounds(len(lines)):
+        marked = [i for i in range(start, stop) if HEADING_MARK.match(lines[i].text)]
+        around = sum(HEADING_MARK.match(ln.text) is not None for ln in lines[lo:stop])
+        if marked and around > DENSE_MARK_SHARE * (stop - lo):
+            out += marked
+    return out
+
+
+def drop_untrusted_marks(lines: Sequence[NLine], repairs: list[Repair]) -> list[NLine]:
+    """``lines`` with the marks of :func:`untrusted_marks` taken off (and a
+    marker glyph behind one read as the line's marker), each logged: the
+    page is read as its unmarked text would be.
+
+    >>> log: list[Repair] = []
+    >>> [ln.text for ln in drop_untrusted_marks([NLine(1, "#### 第一行"), NLine(2, "#### 第二行。")], log)], len(log)
+    (['第一行', '第二行。'], 2)
+    """
+    out = list(lines)
+    for i in untrusted_marks(out):
+        out[i] = take_opening_marker(strip_heading_mark(out[i], repairs), repairs)
+    return out
+
+
 def detect_styles(lines: Sequence[NLine], options: Options = _DEFAULT) -> list[Region]:
     """Cut the non-blank ``lines`` into regions and name the style of each.
 
@@ -286,10 +342,7 @@ def detect_styles(lines: Sequence[NLine], options: Options = _DEFAULT) -> list[R
     gaps = [b.no - a.no - 1 for a, b in itertools.pairwise(lines)] + [0]
     widths = [column_width(ln.text) for ln in lines]
     regions: list[Region] = []
-    for start in range(0, len(lines), REGION_LINES):
-        stop = min(len(lines), start + REGION_LINES)
-        # A short tail region borrows its neighbour's lines for its estimate.
-        lo = max(0, start - REGION_LINES // 2) if stop - start < 16 else start
+    for start, stop, lo in _region_bounds(len(lines)):
         style, col = _region_style(lines[lo:stop], gaps[lo:stop], widths[lo:stop], options)
         if regions and regions[-1].style == style and abs(regions[-1].column - col) < 1.0:
             prev = regions.pop()
