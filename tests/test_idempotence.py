@@ -207,3 +207,13 @@ def test_a_line_opening_with_closing_punctuation_goes_on_with_the_heading_before
 def test_printed_short_blocks_stay_apart(out: str) -> None:
     assert "+own" in _styles(out)[0]
     assert cnpress.clean(out) == out
+
+
+def test_a_combining_mark_that_mojibake_repair_leaves_opening_a_line_joins_the_line_before() -> None:
+    # "Ø\x94" is U+0614 (a combining Arabic sign) read as Latin-1: repaired,
+    # the mark opens its line, and goes to the end of the line before, as it
+    # does on the second pass (fuzz, strategy arbitrary).
+    raw = "qP.\x81Ä\x05µ\U00073703\x85Ø\x94\x9f\x81å"
+    once = cnpress.clean(raw)
+    assert not any(line[:1] == "\u0614" for line in once.split("\n"))
+    assert cnpress.clean(once) == once

@@ -284,15 +284,19 @@ def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[
     lines: list[NLine] = []
     repairs: list[Repair] = []
     done = 0  # raw_lines[:done] are dealt with
+    # A combining mark may open a line once normalisation has taken off what
+    # stood before it (mojibake, a marker glyph): the work lines are checked.
+    marked = _LEADING_MARK.search(joined) is not None
     for i in sorted(work):
         lines += _stripped_lines(raw_lines, done, i)
         line, fixes = normalize_line(i + 1, raw_lines[i], options)
         repairs += fixes
         if line.text:
             lines.append(line)
+            marked = marked or _MARKS.match(line.text) is not None
         done = i + 1
     lines += _stripped_lines(raw_lines, done, len(raw_lines))
-    if _LEADING_MARK.search(joined):
+    if marked:
         lines = _attach_leading_marks(lines, repairs)
     return lines, repairs
 
