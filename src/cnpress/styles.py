@@ -305,6 +305,8 @@ def untrusted_marks(lines: Sequence[NLine]) -> list[int]:
     (True, [])
     """
     out: list[int] = []
+    if not any(ln.text[:1] == "#" for ln in lines):
+        return out  # most pages: no mark at all
     for start, stop, lo in _region_bounds(len(lines)):
         marked = [i for i in range(start, stop) if HEADING_MARK.match(lines[i].text)]
         around = sum(HEADING_MARK.match(ln.text) is not None for ln in lines[lo:stop])
