@@ -7,6 +7,8 @@ editor can read; the expected output is what that editor wants printed.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 import cnpress
@@ -216,4 +218,13 @@ def test_a_combining_mark_that_mojibake_repair_leaves_opening_a_line_joins_the_l
     raw = "qP.\x81Ä\x05µ\U00073703\x85Ø\x94\x9f\x81å"
     once = cnpress.clean(raw)
     assert not any(line[:1] == "\u0614" for line in once.split("\n"))
+    assert cnpress.clean(once) == once
+
+
+def test_marks_a_space_apart_at_a_line_start_all_join_the_line_before() -> None:
+    # Marks, an ideographic space, more marks: every run goes to the end of
+    # the line before (the second pass found the second run opening a line).
+    raw = "͆🏫̫̺\x85̶\u3000́͝🐛🌸🖙̩͎͝ؾ得"
+    once = cnpress.clean(raw)
+    assert all(not unicodedata.combining(line[:1] or "a") for line in once.split("\n")[1:])
     assert cnpress.clean(once) == once

@@ -317,17 +317,16 @@ def _attach_leading_marks(lines: list[NLine], repairs: list[Repair]) -> list[NLi
     """
     out: list[NLine] = []
     for line in lines:
-        m = _MARKS.match(line.text)
-        if m is None or not out:
-            out.append(line)
-            continue
-        prev = out[-1]
-        before = prev.text + m.group()
-        after = unicodedata.normalize("NFC", before)
-        repairs.append(Repair("nfc", prev.no, before, after))
-        out[-1] = prev._replace(text=after)
-        if m.end() < len(line.text):
-            out.append(line._replace(text=line.text[m.end():].lstrip(" ")))
+        text = line.text
+        while out and (m := _MARKS.match(text)):  # marks, a space, more marks: all of them
+            prev = out[-1]
+            before = prev.text + m.group()
+            after = unicodedata.normalize("NFC", before)
+            repairs.append(Repair("nfc", prev.no, before, after))
+            out[-1] = prev._replace(text=after)
+            text = text[m.end():].lstrip(" ")
+        if text:
+            out.append(line._replace(text=text))
     return out
 
 
