@@ -53,7 +53,7 @@ from .chars import (
     column_width,
 )
 from .classify import BLANK, SECTION_NUMBER, LineTag
-from .furniture import INLINE_JUMP, is_paper_name
+from .furniture import INLINE_JUMP, PAGE_NUMBER, is_paper_name
 from .layout import MAX_HEADING_EMS, Layout
 from .model import BlockKind, Options
 from .normalize import HEADING_MARK, NLine
@@ -393,10 +393,10 @@ def build_table(lines: Sequence[NLine], rules: Rules | None = None,
     following: int | None = None
     for i in range(n - 1, -1, -1):
         next_text[i] = following
-        if tag_of[lines[i].no].reason != "page-number":
+        if not PAGE_NUMBER.match(lines[i].text):
             following = i
     # Neighbours are counted past page numbers too, except by page numbers.
-    through = [i for i in range(n) if tag_of[lines[i].no].reason != "page-number"]
+    through = [i for i in range(n) if not PAGE_NUMBER.match(lines[i].text)]
     place = {i: k for k, i in enumerate(through)}
 
     def neighbour(i: int, off: int) -> int | None:

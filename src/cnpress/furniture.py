@@ -15,9 +15,8 @@ from .chars import GARBLED_BRACKETS, HAN_CLASS, SENTENCE_END
 from .normalize import NLine
 
 __all__ = [
-    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "JUMP_FROM_OPENING", "JUMP_LINE", "PAPER_NAME_ENDS",
-    "is_paper_name", "is_pull_quote",
-    "jump_target", "restore_jump_brackets",
+    "EDITION_NAMES", "FURNITURE_RULES", "INLINE_JUMP", "JUMP_FROM_OPENING", "JUMP_LINE", "PAGE_NUMBER",
+    "PAPER_NAME_ENDS", "is_paper_name", "is_pull_quote", "jump_target", "restore_jump_brackets",
 ]
 
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
@@ -67,10 +66,12 @@ _EDITION_NAME = "(?:" + "|".join(EDITION_NAMES) + ")"
 # A page number in words: "第 3 页", "page 3".
 _PAGE_WORDS = r"(?:第\s*[0-9]{1,4}\s*页|(?i:page)\s*[0-9]{1,4})"
 
+# "·· 10", "- 3 -", "10": a page number, maybe with dots or dashes.
+_PAGE_NUMBER = r"^(?:[·•\-—–.]+\s*)?[0-9]{1,3}(?:\s*[·•\-—–.]+)?$"
+
 #: (name, pattern) for lines that are furniture as a whole.
 FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
-    # "·· 10", "- 3 -", "10": a page number, maybe with dots or dashes.
-    ("page-number", r"^(?:[·•\-—–.]+\s*)?[0-9]{1,3}(?:\s*[·•\-—–.]+)?$"),
+    ("page-number", _PAGE_NUMBER),
     ("jump-line", "^" + _JUMP_BODY + "$"),
     # Masthead fields: "主管：…", "主办：…", "社长：…".
     ("masthead-field", r"^(?:主\s*管|主\s*办|承办|协办|出版|编辑部?|总编辑|社长|副?主编|责任编辑|美术编辑|"
@@ -113,6 +114,10 @@ FURNITURE_RULES: Final[tuple[tuple[str, str], ...]] = (
 # A whole jump marker, and a line of Han characters only.
 _JUMP: Final = regex.compile(_JUMP_BODY)
 _ALL_HAN: Final = regex.compile(f"[{HAN_CLASS}]+")
+
+#: A line that is a page number and nothing else: "·· 10", "- 3 -", "10".
+#: Such a line is transparent to a sentence running on across it.
+PAGE_NUMBER: Final = regex.compile(_PAGE_NUMBER)
 
 #: A line that is a jump marker and nothing else: "（下转第2版）", "渊上接第1版冤".
 JUMP_LINE: Final = regex.compile(r"^\s*" + _JUMP_BODY + r"\s*$")

@@ -51,7 +51,7 @@ from .chars import (
     column_width,
 )
 from .classify import BLANK, HEADING, KICKER_TEXT, SECTION_NUMBER, TEXT, LineTag
-from .furniture import INLINE_JUMP, is_pull_quote
+from .furniture import INLINE_JUMP, PAGE_NUMBER, is_pull_quote
 from .normalize import NLine
 from .spacing import word_crosses
 from .styles import LONG_LINE_EMS
@@ -201,13 +201,13 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
         """The next line after ``i`` that is not transparent, if it is text."""
         for j in range(i + 1, len(lines)):
             tag = tags[j]
-            if tag.reason == "page-number":
+            if PAGE_NUMBER.match(lines[j].text):
                 continue
             return j if tag.kind == TEXT else None
         return None
 
     for i, tag in enumerate(tags):
-        if tag.reason == "page-number" or tag.kind == BLANK:
+        if tag.kind == BLANK or PAGE_NUMBER.match(lines[i].text):
             continue
         dash = _dash_role(tag, lines, i, prev_body, para_start, ends, para_col)
         if dash == "runs-on":
