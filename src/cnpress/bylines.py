@@ -196,7 +196,7 @@ class LeadIn(NamedTuple):
 AUTHOR_CREDIT: Final = regex.compile(rf"^(?:文|图|文图|图文|撰文|摄影|文字)\s*[/／:：|]\s*[{HAN_CLASS}·]")
 
 # A space an OCR engine put between two Han characters ("本 报记者 张国俊 林 绞 明").
-_HAN_GAP = regex.compile(r"(?<=\p{Han}) +(?=\p{Han})")
+_HAN_GAP = regex.compile(rf"(?<=[{HAN_CLASS}]) +(?=[{HAN_CLASS}])")
 
 
 def looks_like_byline_line(text: str, marker: str | None = None) -> bool:
@@ -300,7 +300,7 @@ def all_person_names(tokens: list[str]) -> bool:
 
 # A line that could be one person's name and nothing else: 2-3 Han, or 4
 # opened by a compound surname ("欧阳晓明"; "科教文卫" is not a name).
-_LONE_NAME = regex.compile(r"^(?:[\p{Han}]{2,3}|(?:" + "|".join(COMPOUND_SURNAMES) + r")[\p{Han}]{1,2})$")
+_LONE_NAME = regex.compile(rf"^(?:[{HAN_CLASS}]{{2,3}}|(?:{'|'.join(COMPOUND_SURNAMES)})[{HAN_CLASS}]{{1,2}})$")
 
 
 def is_lone_name(text: str) -> bool:

@@ -106,9 +106,9 @@ SECTION_NUMBER: Final = regex.compile(
 # "（三）", "三、", "三是", "第三，", "其三，".  (Named groups: the number in
 # Arabic digits or Chinese numerals, one to ten.)
 _ITEM_NUMBER: Final = regex.compile(
-    r"^(?:(?P<arabic>\d{1,2})[.．、)）](?!\d)|[（(](?P<paren>[一二三四五六七八九十])[)）]"
-    r"|(?P<comma>[一二三四五六七八九十])、|(?P<shi>[一二三四五六七八九十])是"
-    r"|第(?P<di>[一二三四五六七八九十])[，、,：:]|其(?P<qi>[一二三四五六七八九十])[，、,：:])"
+    rf"^(?:(?P<arabic>\d{{1,2}})[.．、)）](?!\d)|[（(](?P<paren>[{CN_NUMERALS}])[)）]"
+    rf"|(?P<comma>[{CN_NUMERALS}])、|(?P<shi>[{CN_NUMERALS}])是"
+    rf"|第(?P<di>[{CN_NUMERALS}])[，、,：:]|其(?P<qi>[{CN_NUMERALS}])[，、,：:])"
 )
 
 
@@ -161,7 +161,7 @@ _RULE_STARTS = frozenset(
     + "".join(a[0] for a in AGENCIES) + "".join(r[0] for r in ROLES)
 )
 _RULE_ENDS = ("出版", "出版物", "主办", "摄", "摄影", "摄影报道", "供图", "图）", "图)", "版", "日", "星期天",
-              *(f"星期{d}" for d in "一二三四五六"), *EDITION_NAMES)
+              *(f"星期{d}" for d in CN_NUMERALS[:6]), *EDITION_NAMES)
 _TEST_RULES = tuple((i, rule) for i, rule in enumerate(LINE_RULES) if rule.test is not None)
 
 

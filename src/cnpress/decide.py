@@ -185,8 +185,8 @@ def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str]
     """No paragraph ends inside a bracket that the next body line closes
     ("…２６０亿英镑（相当于４２０" / "亿美元）。"): the bracket says the
     sentence goes on.  A next line the model set aside (furniture, a
-    caption, a heading) is that body line.  (Not in cnpress's own output, where every line is a
-    block already decided.)
+    caption, a heading) is that body line.  (Not in cnpress's own output,
+    where every line is a block already decided.)
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "使股票市值骤跌２６０亿英镑（相当于４２０"), NLine(2, "亿美元）。")])
@@ -336,40 +336,40 @@ def _one_label_per_vertical_run(table: FeatureTable, labels: list[str], hidden: 
 CREDIT_LINE_CHARS: Final = 24
 
 
-def _author_credits(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
-    """A short line that opens with an author credit (``文 / 韦启美``,
-    ``文/图 张三``: :data:`cnpress.bylines.AUTHOR_CREDIT`, at most
-    :data:`CREDIT_LINE_CHARS` characters) is a byline, whatever the model
-    read (49 of 49 such lines on the seeds and pagegen/train are).  Not in
-    cnpress's own output.
-
-    >>> from cnpress.features import build_table
-    >>> _author_credits(build_table([NLine(1, "文 / 韦启美"), NLine(2, "正文。")]), ["section", "end"])
-    ['byline', 'end']
-    """
-    own = own_lines(table)
-    for i, line in enumerate(table.lines):
-        if len(line.text) <= CREDIT_LINE_CHARS and line.no not in own and AUTHOR_CREDIT.match(line.text):
-            labels[i] = "byline"
-    return labels
+#: A label constraint: ``(table, labels, hidden) -> labels`` (see :data:`CONSTRAINTS`).
+Constraint = Callable[[FeatureTable, list[str], frozenset[str]], list[str]]
 
 
-def _jump_lines(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
-    """A whole line that is a jump marker ("（下转第2版）", "渊上接第1版冤")
-    is furniture, whatever the model read: no headline or paragraph is only
-    a page reference.  (Not in cnpress's own output: there a printed line
-    was decided already.)
+def _whole_lines(test: Callable[[str], object], label: str) -> Constraint:
+    """A constraint that gives ``label`` to every line whose text passes
+    ``test``, whatever the model read (not in cnpress's own output: there a
+    printed line was decided already).
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "渊下转第5版冤"), NLine(2, "正文。")])
-    >>> _jump_lines(t, ["title", "end"])
+    >>> _jump_lines(t, ["title", "end"], _HIDDEN)
     ['furniture', 'end']
+    >>> _author_credits(build_table([NLine(1, "文 / 韦启美"), NLine(2, "正文。")]), ["section", "end"], _HIDDEN)
+    ['byline', 'end']
     """
-    own = own_lines(table)
-    for i, line in enumerate(table.lines):
-        if line.no not in own and JUMP_LINE.match(line.text):
-            labels[i] = "furniture"
-    return labels
+    def step(table: FeatureTable, labels: list[str], hidden: frozenset[str]) -> list[str]:
+        own = own_lines(table)
+        for i, line in enumerate(table.lines):
+            if line.no not in own and test(line.text):
+                labels[i] = label
+        return labels
+    return step
+
+
+#: A whole line that is a jump marker ("（下转第2版）", "渊上接第1版冤") is
+#: furniture: no headline or paragraph is only a page reference.
+_jump_lines = _whole_lines(JUMP_LINE.match, "furniture")
+
+#: A short line that opens with an author credit (``文 / 韦启美``, ``文/图
+#: 张三``: :data:`cnpress.bylines.AUTHOR_CREDIT`, at most
+#: :data:`CREDIT_LINE_CHARS` characters) is a byline (49 of 49 such lines
+#: on the seeds and pagegen/train are).
+_author_credits = _whole_lines(lambda t: len(t) <= CREDIT_LINE_CHARS and AUTHOR_CREDIT.match(t), "byline")
 
 
 def _closing_mark_opens(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -406,7 +406,7 @@ def _closing_mark_opens(table: FeatureTable, labels: list[str], hidden: frozense
 #: row is a name, what ``cnpress explain`` says when it changed a label,
 #: and the function (``(table, labels, hidden) -> labels``; ``hidden``: the
 #: labels the rendering options leave out, see :func:`_by_style`).
-CONSTRAINTS: Final[tuple[tuple[str, str, Callable[[FeatureTable, list[str], frozenset[str]], list[str]]], ...]] = (
+CONSTRAINTS: Final[tuple[tuple[str, str, Constraint], ...]] = (
     ("style", "the input style fixes it (Markdown marks, cnpress's own output, blank-line paragraphs)",
      _by_style),
     ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),

@@ -35,7 +35,15 @@ from .headings import HeadingLine, assign_heading_roles, group_headings
 from .interleave import reading_order
 from .layout import Layout, analyse_layout
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair, Span, StyleSpan
-from .normalize import HEADING_MARK, LONG_DASH, NLine, normalize_lines, opening_marker, page_starts, strip_heading_mark
+from .normalize import (
+    HEADING_MARK,
+    LONG_DASH,
+    NLine,
+    normalize_lines,
+    page_starts,
+    strip_heading_mark,
+    take_opening_marker,
+)
 from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .render import hidden_kinds, render_text
@@ -193,11 +201,7 @@ class _Builder:
         Markdown heading mark that now opens it (``（转第11版）● 人民日报…``),
         both logged on raw line ``line``.  The second pass, seeing them open
         a printed line, would take them off."""
-        opening = opening_marker(text)
-        if opening:
-            self.repairs.append(Repair("marker-glyph", line, opening[0], ""))
-            text = opening[1]
-        return strip_heading_mark(NLine(line, text), self.repairs).text
+        return strip_heading_mark(take_opening_marker(NLine(line, text), self.repairs), self.repairs).text
 
     def inline_byline(self, raw: str, held: tuple[int, ...], placement: Placement) -> Block:
         """A byline split off a paragraph (lead-in or trailing attribution),

@@ -307,10 +307,10 @@ def untrusted_marks(lines: Sequence[NLine]) -> list[int]:
     out: list[int] = []
     if not any(ln.text[:1] == "#" for ln in lines):
         return out  # most pages: no mark at all
+    is_marked = [HEADING_MARK.match(ln.text) is not None for ln in lines]
     for start, stop, lo in _region_bounds(len(lines)):
-        marked = [i for i in range(start, stop) if HEADING_MARK.match(lines[i].text)]
-        around = sum(HEADING_MARK.match(ln.text) is not None for ln in lines[lo:stop])
-        if marked and around > DENSE_MARK_SHARE * (stop - lo):
+        marked = [i for i in range(start, stop) if is_marked[i]]
+        if marked and sum(is_marked[lo:stop]) > DENSE_MARK_SHARE * (stop - lo):
             out += marked
     return out
 
