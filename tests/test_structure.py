@@ -334,6 +334,38 @@ def test_continuation_marker_on_its_own_line() -> None:
     assert cnpress.clean(raw) == "从政府的角度来看，工信部正在将好的做法和模式复制推广，促进跨行业协作共享。\n"
 
 
+#: An article that jumps to the next page and goes on at its top: "（下转第3版）",
+#: the page break (its number, the next page's head), "（上接第2版）".
+_JUMPED = ["波黑美军胡不归",
+           "多国维和部队进驻波黑两年多来，波黑和平一直十分脆弱。一旦多国维和部队撤出，",
+           "那里势必重燃战火。美军一家撤出也不可能，因为牵涉到每年数十亿",
+           "（下转第3版）", "— 2 —", "产业论坛 1998年1月17日 星期六",
+           "（上接第2版）美元的经费分摊问题；二是美国自己也愿意在波黑",
+           "维和中充当主角，以显示其在北约的主导地位。"]
+
+
+def test_an_article_jumped_to_the_next_page_runs_on_across_the_break() -> None:
+    doc = cnpress.parse("\n".join(_JUMPED))
+    para = doc.of_kind(BlockKind.PARAGRAPH)
+    assert [p.text for p in para] == [
+        "多国维和部队进驻波黑两年多来，波黑和平一直十分脆弱。一旦多国维和部队撤出，那里势必重燃战火。"
+        "美军一家撤出也不可能，因为牵涉到每年数十亿美元的经费分摊问题；二是美国自己也愿意在波黑"
+        "维和中充当主角，以显示其在北约的主导地位。"]
+    furniture = {(b.text, b.span) for b in doc.of_kind(BlockKind.FURNITURE)}
+    assert {("（下转第3版）", (4, 4)), ("— 2 —", (5, 5)), ("（上接第2版）", (7, 7))} <= furniture
+    assert len(doc.articles) == 1
+    assert unaccounted("\n".join(_JUMPED), doc) == {}
+
+
+def test_a_jump_to_a_page_further_on_ends_the_paragraph() -> None:
+    # "（下转第8版）" then page 3's top: the text after "（上接第2版）" is not
+    # this article's (its continuation is five pages on).
+    lines = [*_JUMPED[:3], "（下转第8版）", *_JUMPED[4:]]
+    para = cnpress.parse("\n".join(lines)).of_kind(BlockKind.PARAGRAPH)
+    assert para[0].text.endswith("因为牵涉到每年数十亿")
+    assert para[1].text.startswith("美元的经费分摊问题")
+
+
 def test_page_number_between_paragraphs(seed_texts: dict[str, str]) -> None:
     doc = _doc(seed_texts, S001)
     assert _at(doc, 1113) == [(BlockKind.FURNITURE, "·· 10")]

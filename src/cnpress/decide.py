@@ -35,10 +35,18 @@ from typing import Any, Final
 import pycrfsuite
 
 from .bylines import AUTHOR_CREDIT, reads_as_byline
-from .chars import ITEM_END_PUNCT, NO_SPACE_BEFORE_CLASS, SEMICOLONS, bracket_balance, closes_first
+from .chars import (
+    ITEM_END_PUNCT,
+    NO_SPACE_BEFORE_CLASS,
+    SEMICOLONS,
+    SENTENCE_END,
+    TERMINAL_PUNCT,
+    bracket_balance,
+    closes_first,
+)
 from .classify import item_number
 from .features import FeatureTable, build_table
-from .furniture import INLINE_JUMP, JUMP_FROM_OPENING, JUMP_LINE
+from .furniture import INLINE_JUMP, JUMP_FROM_OPENING, JUMP_LINE, jump_target
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
@@ -305,6 +313,49 @@ def _continued_from(table: FeatureTable, labels: list[str], hidden: frozenset[st
     return labels
 
 
+def _jumped_to_next_page(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """An article that jumps to the next page and goes on at its top runs on
+    across the page break: a body line that ends mid-sentence, a "continued
+    on page M" line, the page's furniture (at least one line: a page number,
+    the next page's head), then a "continued from page M-1" marker.  The
+    paragraph does not end before the jump, and the continued text starts
+    no article: it is the same one.  (On the seeds and pagegen pages, 6 of 6
+    such jumps run on; with no furniture between the markers, or after a
+    sentence end, the continued text is another article's, 6 of 6.  Not in
+    cnpress's own output.)
+
+    >>> from cnpress.features import build_table
+    >>> t = build_table([NLine(1, "因为牵涉到每年数十亿"), NLine(2, "（下转第3版）"), NLine(3, "— 2 —"),
+    ...                  NLine(4, "（上接第2版）美元的经费分摊问题。")])
+    >>> _jumped_to_next_page(t, ["end", "furniture", "furniture", "start1"])
+    ['body', 'furniture', 'furniture', 'end']
+    >>> _jumped_to_next_page(t, ["end", "furniture", "body", "start1"])  # no page break read
+    ['end', 'furniture', 'body', 'start1']
+    """
+    own = own_lines(table)
+    lines = table.lines
+    for i in range(1, len(lines) - 2):
+        before = lines[i - 1].text
+        if (labels[i - 1] not in BODY_LABELS or lines[i - 1].no in own or before[-1] in TERMINAL_PUNCT
+                or (len(before) > 1 and before[-2] in SENTENCE_END) or not JUMP_LINE.match(lines[i].text)):
+            continue
+        target = jump_target(lines[i].text)
+        j = i + 1
+        while j < len(lines) and labels[j] == "furniture" and not JUMP_FROM_OPENING.match(lines[j].text):
+            j += 1
+        if target is None or target[0] != "on" or j == i + 1 or j == len(lines):
+            continue
+        source = jump_target(lines[j].text)
+        if source is None or source != ("from", target[1] - 1) or not JUMP_FROM_OPENING.match(lines[j].text):
+            continue
+        if labels[j] not in BODY_LABELS and j + 1 < len(lines):
+            j += 1  # the marker is a line of its own: the text goes on in the next one
+        if labels[j] in BODY_LABELS:
+            labels[i - 1] = _LABEL_OF[(False, BODY_LABELS[labels[i - 1]][1])]
+            labels[j] = _LABEL_OF[(BODY_LABELS[labels[j]][0], False)]
+    return labels
+
+
 def _one_label_per_vertical_run(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
     """Text set vertically, one character a line ("本" / "报" / "记" / "者"),
     is one block: every line of the run takes the label of the line that
@@ -413,6 +464,8 @@ CONSTRAINTS: Final[tuple[tuple[str, str, Constraint], ...]] = (
     ("jump-line", "a whole line that is a jump marker is furniture", _jump_lines),
     ("author-credit", "a short line opening with an author credit (文 / …) is a byline", _author_credits),
     ("continued-from", "a 'continued from' marker starts the continued part of an article", _continued_from),
+    ("jumped-to-next-page", "an article jumped to the next page runs on across the page break",
+     _jumped_to_next_page),
     ("open-bracket", "no paragraph ends inside a bracket the next line closes", _open_bracket),
     ("closing-mark", "a line opening with closing punctuation goes on with the line before", _closing_mark_opens),
     ("list-items", "an item of a numbered list after a line closed by ； or 。 starts a paragraph", _list_items),

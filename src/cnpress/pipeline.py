@@ -148,6 +148,8 @@ class _Builder:
         own output, where that was done already)."""
         nos, texts, _ = zip(*plines, strict=True)  # the lines' numbers and texts (markers unused)
         first, last = nos[0], nos[-1]
+        if split_inline and len(texts) > 1:
+            texts = self.interior_jumps(nos, texts)
         joined = join_lines(texts)
         if joined.dropped:
             self.repairs.extend(Repair("dehyphenate", last, d, "") for d in joined.dropped)
@@ -193,6 +195,28 @@ class _Builder:
         if trailing:
             held = covering(ends[-1] - len(attribution), ends[-1])
             self.add(self.inline_byline(attribution, held, Placement.TRAILING))
+
+    def interior_jumps(self, nos: Sequence[int], texts: Sequence[str]) -> tuple[str, ...]:
+        """The raw lines of a paragraph with the jump markers that open a
+        line after its first or close a line before its last split off as
+        furniture: an article that runs on across a page break carries them
+        inside its paragraph (``…每年数十亿`` / ``（上接第2版）美元的经费…``).
+        Those at the paragraph's own start and end are split off by
+        :meth:`paragraph`."""
+        out = list(texts)
+        for k, (no, text) in enumerate(zip(nos, texts, strict=True)):
+            jump = INLINE_JUMP.search(text) if "版" in text else None
+            if jump is None or jump.group().strip() == text:
+                continue
+            at_end = jump.end() == len(text)
+            if (at_end and k == len(texts) - 1) or (not at_end and k == 0):
+                continue
+            marker = polish(self.restored(jump.group().strip(), no), no, self.options, self.repairs)
+            self.add(Block(BlockKind.FURNITURE, marker, (no, no), "inline-jump", (no,),
+                           placement=Placement.INLINE_JUMP))
+            rest = (text[: jump.start()] if at_end else text[jump.end():]).strip()
+            out[k] = rest if at_end else self.reopened(rest, no)
+        return tuple(out)
 
     def reopened(self, text: str, line: int) -> str:
         """The rest of a paragraph after a piece split off its start (a jump
