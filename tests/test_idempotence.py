@@ -159,6 +159,20 @@ def test_a_jump_line_is_furniture_whatever_the_model_reads() -> None:
     assert cnpress.clean(once, opts) == once
 
 
+def test_two_jump_markers_opening_a_paragraph_are_both_furniture() -> None:
+    # A page break inside a line leaves two markers together, the second
+    # with garbled brackets; once the first was split off, the second was
+    # left as the paragraph's whole text, printed garbled, and restored by
+    # the second pass.
+    opts = Options(render_furniture=True)
+    raw = "渊上接第22版）\x0c渊下转第2版冤\n这是正文。\n"
+    doc = cnpress.parse(raw, opts)
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("furniture", "渊上接第22版）"), ("furniture", "（下转第2版）"), ("paragraph", "这是正文。")]
+    once = cnpress.clean(raw, opts)
+    assert cnpress.clean(once, opts) == once
+
+
 def test_a_marker_glyph_behind_a_jump_marker_is_removed_and_logged() -> None:
     # "（转第11版）" cut off the line's start, then "● " opens the rest: the
     # glyph is a marker like any other at a line's start (the second pass,

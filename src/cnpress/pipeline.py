@@ -166,13 +166,20 @@ class _Builder:
                          if start < hi and end > lo) or (first,)
 
         # Inline furniture and bylines are split off into blocks of their own.
-        jump = INLINE_JUMP.search(text) if split_inline and "版" in text else None
-        if jump and jump.group().strip() != text:
+        # (Two markers may stand together: "渊上接第22版） 渊下转第2版冤".)
+        split = 0
+        while split_inline and "版" in text and (jump := INLINE_JUMP.search(text)) is not None:
+            whole = jump.group().strip() == text
+            if whole and not split:
+                break  # a paragraph that is one marker: the model's call
             at_end = jump.end() == len(text)
             line = last if at_end else first
             marker = polish(self.restored(jump.group().strip(), line), line, self.options, self.repairs)
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
+            if whole:
+                return  # nothing but jump markers
+            split += 1
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
             if not at_end:
                 text = self.reopened(text, first)
