@@ -169,15 +169,15 @@ class _Builder:
         # (Two markers may stand together: "渊上接第22版） 渊下转第2版冤".)
         split = 0
         while split_inline and "版" in text and (jump := INLINE_JUMP.search(text)) is not None:
-            whole = jump.group().strip() == text
-            if whole and not split:
+            only_marker = jump.group().strip() == text
+            if only_marker and not split:
                 break  # a paragraph that is one marker: the model's call
             at_end = jump.end() == len(text)
             line = last if at_end else first
             marker = polish(self.restored(jump.group().strip(), line), line, self.options, self.repairs)
             self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
                            placement=Placement.INLINE_JUMP))
-            if whole:
+            if only_marker:
                 return  # nothing but jump markers
             split += 1
             text = (text[: jump.start()] if at_end else text[jump.end():]).strip()
