@@ -159,6 +159,18 @@ def test_a_jump_line_is_furniture_whatever_the_model_reads() -> None:
     assert cnpress.clean(once, opts) == once
 
 
+def test_short_headings_printed_one_after_another_are_not_vertical_text() -> None:
+    # Three Markdown headings of two, two and one characters: clean() prints
+    # them as three lines, which the second pass must not read as one
+    # vertical run ("春节返乡路"): a run is vertical text when most of its
+    # lines are a single character.
+    once = cnpress.clean("# 春节\n\n# 返乡\n\n# 路\n")
+    assert once == "春节\n\n返乡\n\n路\n"
+    assert cnpress.clean(once) == once
+    # One character a line is vertical text, printed as one line.
+    assert cnpress.clean("本\n\n报\n\n记\n\n者\n\n张\n\n三\n") == "本报记者张三\n"
+
+
 def test_two_jump_markers_opening_a_paragraph_are_both_furniture() -> None:
     # A page break inside a line leaves two markers together, the second
     # with garbled brackets; once the first was split off, the second was

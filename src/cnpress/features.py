@@ -58,7 +58,7 @@ from .layout import MAX_HEADING_EMS, Layout
 from .model import BlockKind, Options
 from .normalize import HEADING_MARK, NLine
 from .spacing import word_crosses
-from .styles import LONG_LINE_EMS, VERTICAL_CHARS, VERTICAL_RUN, Region, detect_styles
+from .styles import LONG_LINE_EMS, VERTICAL_CHARS, VERTICAL_RUN, Region, detect_styles, printed_chars
 
 __all__ = ["FeatureTable", "Rules", "build_table", "rule_verdicts"]
 
@@ -327,7 +327,8 @@ def _vertical_runs(lines: Sequence[NLine]) -> list[list[str]]:
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and len(lines[j].text) <= VERTICAL_CHARS and (j == i or lines[j].no - lines[j - 1].no <= 3):
+        while (j < n and printed_chars(lines[j].text) <= VERTICAL_CHARS
+               and (j == i or lines[j].no - lines[j - 1].no <= 3)):
             j += 1
         if j - i >= VERTICAL_RUN:
             joined = "".join(ln.text for ln in lines[i:j])

@@ -52,7 +52,7 @@ _DEFAULT: Final = Options()
 
 __all__ = [
     "LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles",
-    "drop_untrusted_marks", "is_own_line", "untrusted_marks",
+    "drop_untrusted_marks", "is_own_line", "printed_chars", "untrusted_marks",
 ]
 
 #: A region whose typical line is wider than this (in ems) is one paragraph
@@ -132,26 +132,43 @@ VERTICAL_CHARS: Final = 2
 VERTICAL_RUN: Final = 3
 
 
+def printed_chars(text: str) -> int:
+    """How many characters a line of vertically set text holds: its length
+    without a Markdown heading mark (``clean()`` prints ``### 不`` as ``不``,
+    so the raw page and cnpress's own output read alike).  Spaces count: a
+    letter-spaced pair (``廖 晖``) is a name more often than two characters
+    of a vertical run.
+
+    >>> printed_chars("本"), printed_chars("### 不"), printed_chars("#不"), printed_chars("一 一")
+    (1, 1, 2, 3)
+    """
+    mark = HEADING_MARK.match(text)
+    return len(text) - (mark.end() if mark else 0)
+
+
 def _has_vertical_run(lines: Sequence[NLine]) -> bool:
     """Whether :data:`VERTICAL_RUN` lines in a row hold a character or two
-    each, one of them a single character: vertically set text, which
-    ``clean()`` prints as one line.  (Blocks of two characters each, with
-    no single one among them, are headings or names ``clean()`` printed.)
+    each, at least half of them a single character: vertically set text,
+    which ``clean()`` prints as one line.  (Blocks of two characters each,
+    or mostly two, are headings or names ``clean()`` printed: ``做及`` /
+    ``做及`` / ``也``.)
 
     >>> _has_vertical_run([NLine(1, "本"), NLine(3, "报"), NLine(5, "记"), NLine(7, "者")])
     True
     >>> _has_vertical_run([NLine(1, "发圆"), NLine(3, "目录"), NLine(5, "东方")])
     False
+    >>> _has_vertical_run([NLine(1, "做及"), NLine(3, "做及"), NLine(5, "也")])
+    False
     """
-    run = 0
-    single = False
+    run = singles = 0
     for line in lines:
-        if len(line.text) <= VERTICAL_CHARS:
+        n = printed_chars(line.text)
+        if n <= VERTICAL_CHARS:
             run += 1
-            single = single or len(line.text) == 1
+            singles += n == 1
         else:
-            run, single = 0, False
-        if run >= VERTICAL_RUN and single:
+            run = singles = 0
+        if run >= VERTICAL_RUN and 2 * singles >= run:
             return True
     return False
 
