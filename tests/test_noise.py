@@ -401,3 +401,56 @@ def test_sparse_heading_marks_are_still_trusted() -> None:
     assert doc.blocks[0].kind.value in ("title", "section")  # a heading, whichever the model reads
     assert doc.blocks[0].text == "促转型：向数字化要竞争力"
     assert not any(r.kind == "markdown-mark" and r.line != 1 for r in doc.repairs)
+
+
+# --- OCR's stray spaces between Han characters -------------------------------------------
+
+# The seventh character of a line of running prose, where it and the sixth
+# are Han: OCR reads a space there ("…制造业高 质量发展…").
+_SEVENTH_HAN = regex.compile(r"^(?:[^\s]{5})(\p{Han})(?=\p{Han})")
+
+
+def _ocr_gapped(text: str) -> tuple[str, int]:
+    """``text`` with a space after the sixth character of every line of
+    prose that has one there, and how many were put in."""
+    out, n = [], 0
+    for line in text.split("\n"):
+        if len(line) >= 20 and regex.search("[，。、；]", line) and _SEVENTH_HAN.match(line):
+            line, n = _SEVENTH_HAN.sub(r"\g<0> ", line), n + 1
+        out.append(line)
+    return "\n".join(out), n
+
+
+@pytest.mark.parametrize("stem", ["002_e6ed1c0b8024ab86", "004_14845132b57f61f4"])
+def test_stray_ocr_gaps_in_prose_are_closed_and_logged(seed_texts: dict[str, str], stem: str) -> None:
+    # The page read as if OCR had put a space inside a word of every prose
+    # line: it reads as the page without them, and each closed gap is logged.
+    plain = seed_texts[stem]
+    gapped, n = _ocr_gapped(plain)
+    assert n >= 12
+    doc = cnpress.parse(gapped)
+    assert _kinds_and_texts(doc) == _kinds_and_texts(cnpress.parse(plain))
+    closed = [r for r in doc.repairs if r.kind == "ocr-space"]
+    assert len(closed) == n
+    assert all(len(r.before) == 3 and r.before[1] == " " and r.after == r.before[0] + r.before[2] for r in closed)
+    assert cnpress.clean(gapped) == cnpress.clean(plain)
+
+
+def test_spaces_of_a_clean_page_are_kept(seed_texts: dict[str, str]) -> None:
+    # A page with a few spaces between Han characters (credits, datelines,
+    # two-phrase headlines) is not OCR-gapped: nothing is closed.
+    for text in seed_texts.values():
+        assert not any(r.kind == "ocr-space" for r in cnpress.parse(text).repairs)
+
+
+def test_byline_and_headline_spaces_survive_in_ocr_text() -> None:
+    prose = ["这束光，是长三角制造业重 镇无锡的一家科创企业，", "以超高精度、超 高效率让缺陷无所遁形，"] * 6
+    text = "\n".join(["产业筑基 打开高质量发展格局", "本报讯 记者齐旭报道：6月27日，第二 十届中博会在广州开幕。",
+                      *prose, "车间里，机械臂正在有序作业，工人们在 一旁查看。黄华伟 摄"])
+    doc = cnpress.parse(text)
+    texts = [b.text for b in doc.blocks]
+    assert texts[0] == "产业筑基 打开高质量发展格局"  # a headline keeps its space
+    assert texts[1] == "本报讯 记者齐旭报道："  # so does a dateline lead
+    assert texts[-1] == "黄华伟 摄"  # and a photo credit
+    assert not any("重 镇" in t or "超 高" in t or "第二 十" in t or "们在 一" in t for t in texts)
+    assert unaccounted(text, doc) == {}

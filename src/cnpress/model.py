@@ -191,7 +191,10 @@ class Options:
     widen_punct: bool = True
     #: Repair mojibake with ftfy (only lines that look like mojibake).
     fix_mojibake: bool = True
-    #: Collapse letter-spaced CJK (``博 士`` → ``博士``), checked with jieba.
+    #: Collapse letter-spaced CJK (``博 士`` → ``博士``), checked with jieba;
+    #: and in OCR output with stray spaces between Han characters, close
+    #: those in its prose (``制造业高 质量发展`` → ``制造业高质量发展``, logged
+    #: as ``ocr-space``: :func:`cnpress.normalize.close_ocr_gaps`).
     collapse_letter_spacing: bool = True
     #: Shorten ``———`` to ``——``.
     shorten_dashes: bool = True

@@ -34,10 +34,13 @@ from typing import Final, NamedTuple
 import ftfy
 import regex
 
+from .bylines import AGENCIES, ROLES
 from .chars import (
+    CLAUSE_PUNCT,
     EM_DASH,
     HALFWIDTH_IDEOGRAPHIC,
     HALFWIDTH_IDEOGRAPHIC_CLASS,
+    HAN_CLASS,
     HAN_VARIANT_CLASS,
     HAN_VARIANTS,
     MARKER_GLYPHS,
@@ -46,8 +49,8 @@ from .chars import (
 from .model import Options, Repair
 
 __all__ = [
-    "HEADING_MARK", "LONG_DASH", "NLine", "normalize_line", "normalize_lines", "opening_marker", "page_starts",
-    "strip_heading_mark", "take_opening_marker",
+    "HEADING_MARK", "LONG_DASH", "NLine", "close_ocr_gaps", "normalize_line", "normalize_lines", "ocr_gapped",
+    "opening_marker", "page_starts", "strip_heading_mark", "take_opening_marker",
 ]
 
 
@@ -298,7 +301,107 @@ def normalize_lines(raw_lines: list[str], options: Options = _DEFAULT) -> tuple[
     lines += _stripped_lines(raw_lines, done, len(raw_lines))
     if marked:
         lines = _attach_leading_marks(lines, repairs)
+    if options.collapse_letter_spacing and _OCR_GAP.search(joined) is not None and ocr_gapped(lines):
+        lines = close_ocr_gaps(lines, repairs)
     return lines, repairs
+
+
+# A space between two Han characters (OCR reads one between characters of a
+# word: "制造业高 质量发展"); and two Han characters with nothing between.
+_OCR_GAP = regex.compile(rf"(?<=[{HAN_CLASS}]) (?=[{HAN_CLASS}])")
+_HAN_PAIR = regex.compile(rf"[{HAN_CLASS}](?=[{HAN_CLASS}])")
+# The gaps that are closed: not those a byline sets (before an agency or a
+# role, "本报讯 记者齐旭"; after a role, "记者 张三"; before a photo credit's
+# 摄, "张三 摄"; after a dateline's 讯, "本报讯 制造业是…").  The
+# look-behind is as long as the longest role at most.
+_BYLINE_WORDS = "|".join(map(regex.escape, sorted({*AGENCIES, *ROLES}, key=len, reverse=True)))
+_CLOSED_GAP = regex.compile(rf"(?<=[{HAN_CLASS}])(?<!讯|{'|'.join(map(regex.escape, ROLES))}) "
+                            rf"(?=[{HAN_CLASS}])(?!{_BYLINE_WORDS}|摄)")
+
+#: Lines of running prose (a clause mark, at least this many characters)
+#: are what tells an OCR-gapped text ...
+OCR_PROSE_CHARS: Final = 10
+#: ... when at least this share of them hold a stray gap (:func:`_stray_gaps`).
+#: On the seeds and every pagegen page, at most 0.12 of the prose lines of
+#: any 48 lines do (a credit or a dateline inside a paragraph, "本报记者 邢世忠
+#: 摄"); with a gap at 2 % of the places between two Han characters, 0.29 to
+#: 0.86 of them do.
+OCR_GAP_SHARE: Final = 0.25
+#: The fewest prose lines that tell it (in fewer, one credit inside a
+#: paragraph is a quarter of them).
+OCR_GAP_MIN_LINES: Final = 12
+
+
+#: A line has stray gaps only where it has at least this many pairs of Han
+#: characters with nothing between them: names a space apart ("段文洁 杨家辉")
+#: are not stray.
+STRAY_GAP_PAIRS: Final = 8
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a line is running prose: a clause mark, :data:`OCR_PROSE_CHARS` characters."""
+    return len(text) >= OCR_PROSE_CHARS and any(c in CLAUSE_PUNCT for c in text)
+
+
+def _stray_gaps(text: str) -> bool:
+    """Whether ``text`` has spaces between Han characters here and there: at
+    least one, for at least four times as many places between two Han
+    characters with none (:data:`STRAY_GAP_PAIRS` at least).  A
+    letter-spaced line (``船 名 航 次``) or names (``记者 张三 李四``,
+    ``段文洁 杨家辉``) have more gaps, or fewer places.
+
+    >>> _stray_gaps("李乐成在广东调研制造业高 质量发展"), _stray_gaps("船 名 航 次"), _stray_gaps("段文洁 杨家辉")
+    (True, False, False)
+    """
+    gaps = len(_OCR_GAP.findall(text))
+    pairs = len(_HAN_PAIR.findall(text)) if gaps else 0
+    return gaps > 0 and pairs >= STRAY_GAP_PAIRS and 4 * gaps <= pairs
+
+
+def ocr_gapped(lines: Iterable[NLine]) -> bool:
+    """Whether the text is OCR output with stray spaces between Han
+    characters: :data:`OCR_GAP_SHARE` of its prose lines have some.
+
+    >>> prose = ["这束光，是长三角制造业重 镇无锡的一", "家科创企业。它以超高精度、超 高效率，",
+    ...          "让缺陷无所遁形，也照亮了", "企业的发展之路，这是一 条好路。"] * 3
+    >>> ocr_gapped([NLine(i, t) for i, t in enumerate(prose, 1)])
+    True
+    >>> ocr_gapped([NLine(i, t.replace(" ", "")) for i, t in enumerate(prose, 1)])
+    False
+    >>> ocr_gapped([NLine(1, prose[0])] * 11)  # too few lines to tell
+    False
+    """
+    prose = [ln.text for ln in lines if _is_prose(ln.text)]
+    return len(prose) >= OCR_GAP_MIN_LINES and sum(map(_stray_gaps, prose)) >= OCR_GAP_SHARE * len(prose)
+
+
+def close_ocr_gaps(lines: list[NLine], repairs: list[Repair]) -> list[NLine]:
+    """Lines of an OCR-gapped text (:func:`ocr_gapped`) with the stray gaps
+    between Han characters of its prose lines closed, one ``ocr-space``
+    repair a gap (its two characters before and after).  Headings keep
+    theirs (a space parts a two-phrase headline: ``产业筑基 打开高质量发展格局``),
+    lines with more gaps than stray ones are left to the letter-spacing
+    repair, and the gaps a byline sets (``本报讯 记者齐旭``, ``记者 张三``,
+    ``张三 摄``) are kept.
+
+    >>> log: list[Repair] = []
+    >>> [l.text for l in close_ocr_gaps([NLine(1, "调研制造业高 质量发展，"), NLine(2, "船 名 航 次，")], log)]
+    ['调研制造业高质量发展，', '船 名 航 次，']
+    >>> log
+    [Repair(kind='ocr-space', line=1, before='高 质', after='高质')]
+    >>> [l.text for l in close_ocr_gaps([NLine(1, "本报讯 记者齐旭报道：6月27日，第二 十届中博会"),
+    ...                                   NLine(2, "产业筑基 打开高质量发展格局")], [])]
+    ['本报讯 记者齐旭报道：6月27日，第二十届中博会', '产业筑基 打开高质量发展格局']
+    """
+    out = []
+    for line in lines:
+        if _is_prose(line.text) and _stray_gaps(line.text):
+            text = line.text
+            repairs.extend(Repair("ocr-space", line.no, text[m.start() - 1:m.end() + 1],
+                                  text[m.start() - 1] + text[m.end()]) for m in _CLOSED_GAP.finditer(text))
+            line = line._replace(text=_CLOSED_GAP.sub("", text))
+        out.append(line)
+    return out
 
 
 def _attach_leading_marks(lines: list[NLine], repairs: list[Repair]) -> list[NLine]:
