@@ -93,6 +93,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "bylines and body": lambda n: _rep("本报记者 齐旭\n正文一句。\n", n),
     "hyphenated Latin lines": lambda n: _rep("ab\u2043\n", n),
     "CR line breaks": lambda n: "\r" * n,
+    "OCR-gapped prose lines": lambda n: _rep("这束光，是长三角制造业重 镇无锡的一家企业，\n", n),
+    "OCR-gapped long line": lambda n: _rep("甲乙丙丁戊己庚辛 ", n) + "，",
+    "OCR gaps after roles": lambda n: _rep("记者 记者 甲乙丙丁戊己庚辛，", n),
 }
 
 
