@@ -540,7 +540,7 @@ def decision_lines(text: str, model: LineModel | None = None) -> list[str]:
     for d in decisions(text, model):
         why = ", ".join(f"{f} {w:+.2f}" for f, w in d.features)
         if d.constraint:
-            why = f"{why}; fixed by the style ({d.constraint})" if why else f"fixed by the style ({d.constraint})"
+            why = f"{why}; fixed: {d.constraint}" if why else f"fixed: {d.constraint}"
         shown = d.text.replace("\\", "\\\\").replace("\t", "\\t")
         out.append(f"{d.line}\t{d.label}\t{d.probability:.2f}\t{why}\t{shown}")
     return out

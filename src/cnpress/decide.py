@@ -146,47 +146,74 @@ _HEADINGS: Final = ("title", "section", "subtitle", "kicker")
 PARAGRAPH_LINE_EMS: Final = 2 * LONG_LINE_EMS
 
 
-def _by_style(table: FeatureTable, labels: list[str], hidden: frozenset[str]) -> list[str]:
-    """What an input style fixes by definition in the model's labels.
+def _md_headings(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """In converter Markdown whose marks are sparse (style ``+md``), a marked
+    line is a heading: it keeps the model's heading label, or is a title
+    when the model gave it another.
 
-    In cnpress's own ``clean()`` output (style ``+own``) every line is a
+    >>> from cnpress.features import build_table
+    >>> body = [NLine(n, "这束光，是长三角制造业重镇。") for n in range(2, 14)]
+    >>> t = build_table([NLine(1, "## 促转型：向数字化要竞争力"), *body])
+    >>> t.regions[0].style, _md_headings(t, ["body"] * 13)[:2]
+    ('column+md', ['title', 'body'])
+    """
+    for region in table.regions:
+        if "+md" in region.style:
+            for i in range(region.first, region.last):
+                if "md-mark" in table.own[i] and labels[i] not in _HEADINGS:
+                    labels[i] = _HEADINGS[0]
+    return labels
+
+
+def _sentence_end_paragraphs(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """A body line that ends a sentence ends its paragraph where the input
+    style says paragraphs end there: before a blank line in
+    blank-line-separated text (``+blank-sep``), anywhere in text whose lines
+    are wider than :data:`PARAGRAPH_LINE_EMS` (one paragraph per line), and
+    on the last line.
+
+    >>> from cnpress.features import build_table
+    >>> wide = build_table([NLine(1, "第一段。" * 25), NLine(2, "第二段" * 30)])  # one paragraph a line
+    >>> _sentence_end_paragraphs(wide, ["body", "body"])
+    ['end', 'body']
+    >>> _sentence_end_paragraphs(build_table([NLine(1, "第一段。"), NLine(2, "第二段。")]), ["body", "body"])
+    ['body', 'end']
+    """
+    lines = table.lines
+    for region in table.regions:
+        for i in range(region.first, region.last):
+            if labels[i] in BODY_LABELS and "terminal" in table.own[i] and (
+                    region.column > PARAGRAPH_LINE_EMS or i + 1 == len(lines)
+                    or ("+blank-sep" in region.style and lines[i + 1].no > lines[i].no + 1)):
+                labels[i] = _LABEL_OF[(True, BODY_LABELS[labels[i]][1])]
+    return labels
+
+
+def _own_output(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
+    """In cnpress's own ``clean()`` output (style ``+own``) every line is a
     block already decided: a body line ends its paragraph, and nothing is
     set aside as a caption or furniture (``clean()`` left those out).
     ``hidden`` are the labels the rendering options leave out
     (:func:`cnpress.render.hidden_kinds`: bylines and sources too, under
     ``render_bylines=False``): in own output, a line of such a label was
     printed, so it is body text.  This makes ``clean`` idempotent by
-    construction: its output re-reads as the same blocks.  (The price: a converter's text that looks exactly like
-    that output, with a stray hard break in it, keeps the break.)  In
-    blank-line-separated text (``+blank-sep``) a sentence end with a blank
-    line after it ends the paragraph, and so does any sentence end in text
-    whose lines are wider than :data:`PARAGRAPH_LINE_EMS` (one paragraph
-    per line), and on the last line.  In converter Markdown whose marks are sparse (``+md``), a
-    marked line is a heading: it keeps the model's heading label, or is a
-    title when the model gave it another.
+    construction: its output re-reads as the same blocks.  (The price: a
+    converter's text that looks exactly like that output, with a stray hard
+    break in it, keeps the break.)
 
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20), NLine(5, "·· 3")])
-    >>> t.regions[0].style, _by_style(t, ["body", "body", "furniture"], _HIDDEN)
+    >>> t.regions[0].style, _own_output(t, ["body", "body", "furniture"], _HIDDEN)
     ('long-line+own', ['end', 'end', 'end'])
     """
-    out = list(labels)
-    lines = table.lines
     for region in table.regions:
-        for i in range(region.first, region.last):
-            if "+md" in region.style and "md-mark" in table.own[i] and out[i] not in _HEADINGS:
-                out[i] = _HEADINGS[0]
-            elif out[i] in BODY_LABELS and "terminal" in table.own[i] and (
-                    region.column > PARAGRAPH_LINE_EMS or i + 1 == len(lines)
-                    or ("+blank-sep" in region.style and lines[i + 1].no > lines[i].no + 1)):
-                out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
-            elif "+own" not in region.style:
-                continue
-            elif out[i] in BODY_LABELS:
-                out[i] = _LABEL_OF[(True, BODY_LABELS[out[i]][1])]
-            elif out[i] in hidden:
-                out[i] = "end"
-    return out
+        if "+own" in region.style:
+            for i in range(region.first, region.last):
+                if labels[i] in BODY_LABELS:
+                    labels[i] = _LABEL_OF[(True, BODY_LABELS[labels[i]][1])]
+                elif labels[i] in hidden:
+                    labels[i] = "end"
+    return labels
 
 
 def _open_bracket(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -456,10 +483,13 @@ def _closing_mark_opens(table: FeatureTable, labels: list[str], hidden: frozense
 #: What fixes the model's labels after tagging, in the order applied: each
 #: row is a name, what ``cnpress explain`` says when it changed a label,
 #: and the function (``(table, labels, hidden) -> labels``; ``hidden``: the
-#: labels the rendering options leave out, see :func:`_by_style`).
+#: labels the rendering options leave out, see :func:`_own_output`).
 CONSTRAINTS: Final[tuple[tuple[str, str, Constraint], ...]] = (
-    ("style", "the input style fixes it (Markdown marks, cnpress's own output, blank-line paragraphs)",
-     _by_style),
+    ("md-heading", "a Markdown heading mark makes a heading in sparse Markdown", _md_headings),
+    ("sentence-end", "a sentence end ends the paragraph where the input style puts paragraph ends "
+     "(before a blank line in blank-line-separated text, one paragraph per line, the last line)",
+     _sentence_end_paragraphs),
+    ("own-output", "in cnpress's own output every line is a block", _own_output),
     ("vertical-run", "text set vertically, one character a line, is one block", _one_label_per_vertical_run),
     ("jump-line", "a whole line that is a jump marker is furniture", _jump_lines),
     ("author-credit", "a short line opening with an author credit (文 / …) is a byline", _author_credits),
@@ -481,7 +511,7 @@ def constrained(table: FeatureTable, labels: Sequence[str],
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20)])
     >>> constrained(t, ["body", "body"])
-    (['end', 'end'], ['style', 'style'])
+    (['end', 'end'], ['own-output', 'own-output'])
     """
     out = list(labels)
     why: list[str | None] = [None] * len(out)
@@ -687,30 +717,19 @@ def decisions(text: str, model: LineModel | None = None, top: int = 3) -> list[D
     items = domain_items(table)
     raw = tagger.tag(items)  # the tagger's marginals are of this sequence
     labels, changed = constrained(table, raw)
-    style = {i: r.style for r in table.regions for i in range(r.first, r.last)}
     out = []
     for i, (line, label) in enumerate(zip(table.lines, labels, strict=True)):
-        why = _constraint_reason(changed[i], style[i])
+        why = _constraint_reason(changed[i])
         no = origin[line.no - 1] if origin else line.no
         out.append(Decision(no, label, tagger.marginal(raw[i], i), tuple(m.explain(items[i], label, top)),
                             line.text, why))
     return out
 
 
-#: What each style modifier fixes (shown by ``cnpress explain``).
-_STYLE_REASON: Final = {
-    "+md": "a Markdown heading mark makes a heading in sparse Markdown",
-    "+own": "in cnpress's own output every line is a block",
-    "+blank-sep": "in blank-line-separated text a sentence end before a blank line ends the paragraph",
-}
-
-
-def _constraint_reason(name: str | None, style: str) -> str | None:
+def _constraint_reason(name: str | None) -> str | None:
     """What ``cnpress explain`` says of the constraint ``name`` that changed a line's label."""
     if name is None:
         return None
-    if name == "style":
-        return next((why for mod, why in _STYLE_REASON.items() if mod in style), CONSTRAINTS[0][1])
     return next(why for n, why, _ in CONSTRAINTS if n == name)
 
 
