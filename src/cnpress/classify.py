@@ -20,7 +20,7 @@ from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
 __all__ = [
-    "BLANK", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_MARK", "SECTION_NUMBER", "TEXT",
+    "BLANK", "CAPTION_CONTINUED", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_MARK", "SECTION_NUMBER", "TEXT",
     "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
 ]
 
@@ -150,7 +150,8 @@ _ALL_PATTERNS = regex.compile(
 assert all(r.pattern.startswith("^") for r in LINE_RULES if r.pattern), "line rules must be anchored"
 _TEXT_TAG = LineTag(TEXT, "text")
 _BLANK_TAG = LineTag(BLANK, "blank")
-_CAPTION_CONTINUED_TAG = LineTag("caption", "caption-continued")
+#: The tag of a text line an open caption above it takes with it (:func:`tag_lines`).
+CAPTION_CONTINUED: Final = LineTag("caption", "caption-continued")
 # A prefilter that spares most prose lines the rules: a line can only be
 # claimed if it starts with a character some rule starts with, or (when
 # short) ends the way a publisher line, a photo credit or a running head
@@ -217,7 +218,7 @@ def tag_lines(lines: Sequence[NLine]) -> list[LineTag]:
             nxt = _next_non_blank(tags, last)
             if nxt is None or tags[nxt].kind != TEXT:
                 break
-            tags[nxt] = _CAPTION_CONTINUED_TAG
+            tags[nxt] = CAPTION_CONTINUED
             last = nxt
     return tags
 

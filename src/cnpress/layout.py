@@ -230,7 +230,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             prev_body, prev_end = None, True
             prev_heading = tag.kind in _HEADING_LIKE
             after_close = _closing_tag(tag, lines[i].text) or (
-                tag.kind in _ABOVE_TITLE and (after_close or tag.reason == "circle-kicker"))
+                tag.kind in _ABOVE_TITLE and (after_close or tag.kind == "kicker"))
             continue
         k = pos_of[i]
         text, w, col = lines[i].text, widths[k], cols[k]
@@ -323,7 +323,8 @@ def _dash_role(
     tag: LineTag, lines: Sequence[NLine], i: int, prev_body: int | None, para_start: int | None,
     ends: dict[int, str], col: float,
 ) -> str | None:
-    """What a dash-leader line (``——…``) right after unterminated body text is.
+    """What a dash-leader line (``——…``, the only lines the rules tag as a
+    subtitle) right after unterminated body text is.
 
     ``"runs-on"``: the body sentence goes on through the dash (the text above
     is a paragraph of several lines, or the dash line fills the column);
@@ -331,7 +332,7 @@ def _dash_role(
     (not a dash line, or the text above it ended).  ``col`` is the column
     width where the paragraph above is.
     """
-    if tag.reason != "dash-leader" or prev_body is None or prev_body in ends:
+    if tag.kind != "subtitle" or prev_body is None or prev_body in ends:
         return None
     if _terminal(lines[prev_body].text):
         return None

@@ -25,7 +25,7 @@ from .bylines import (
     split_trailing_attribution,
 )
 from .chars import EM_DASH, PAGE_BREAK, bracket_balance
-from .classify import BLANK, HEADING, TEXT, LineTag, caption_open, tag_lines
+from .classify import BLANK, CAPTION_CONTINUED, HEADING, TEXT, LineTag, caption_open, tag_lines
 from .columns import to_raw_lines
 from .decide import BODY_LABELS as _BODY_LABELS
 from .decide import LineModel, block_breaks, load_model, own_lines
@@ -290,7 +290,7 @@ def build_blocks(
     for line, tag in zip(lines, tags, strict=True):
         if tag.kind == BLANK:
             continue
-        if caption and tag.reason != "caption-continued":
+        if caption and tag != CAPTION_CONTINUED:
             builder.caption(caption, caption_reason)
             caption = []
         if tag.kind == "caption":
