@@ -220,6 +220,29 @@ def test_long_line_style_joins_stray_hard_break() -> None:
     assert [b.span for b in doc.blocks] == [(1, 1), (3, 5), (7, 7)]
 
 
+def test_one_paragraph_a_line_keeps_every_sentence_end(seed_texts: dict[str, str]) -> None:
+    # A converter that writes one paragraph a line with no blank lines, the
+    # paragraphs 40-90 characters wide (narrower than the width that tells
+    # one paragraph a line by itself): most lines end a sentence, so each
+    # such line ends its paragraph.  Made from seed 000's own paragraphs.
+    paragraphs = [p for p in cnpress.clean(seed_texts["000_925a84bfa8b6800a"]).split("\n") if p]
+    again = [p for p in cnpress.clean("\n".join(paragraphs)).split("\n") if p]
+    ends_sentence = [p for p in paragraphs if p[-1] in "。！？”"]
+    assert len(ends_sentence) > 100
+    # Each of them ends a paragraph again (a heading without a sentence end
+    # above one may join it: "遗失声明" + "成都润嘉…").
+    assert [p for p in ends_sentence if not any(q.endswith(p) for q in again)] == []
+
+
+def test_wide_hard_wrapped_lines_are_not_paragraphs() -> None:
+    # The same width, hard-wrapped: a line that happens to end a sentence
+    # goes on in the next when few lines do.
+    line = "这束光，是长三角制造业重镇无锡的一家科创企业，潜心二十年的成果。它以超高精度、超高效率，让缺陷无所遁"
+    lines = [line] * 8 + ["形。这是一家企业的光，也是一座城市制造业转型的光，更是无数中国企业奋进的"] * 3 + ["光。"]
+    doc = cnpress.parse("\n".join(lines))
+    assert [b.span for b in doc.of_kind(BlockKind.PARAGRAPH)] == [(1, 12)]
+
+
 # --- spans --------------------------------------------------------------------------------
 
 
