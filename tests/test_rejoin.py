@@ -234,6 +234,16 @@ def test_one_paragraph_a_line_keeps_every_sentence_end(seed_texts: dict[str, str
     assert [p for p in ends_sentence if not any(q.endswith(p) for q in again)] == []
 
 
+def test_a_sentence_a_line_keeps_every_sentence_end() -> None:
+    # Short paragraphs, one a line (a news digest, a list of briefs): the
+    # lines are of all widths, and nearly every one ends a sentence.
+    briefs = ["工信部召开座谈会。", "山东上半年规上工业增加值增长6.9%。", "全国首个消费电子产业大脑上线。",
+              "中博会在广州开幕，来自全球的两千多家企业参展。", "国家统计局发布1—5月份工业企业利润数据。",
+              "装备制造业利润同比增长7.2%。", "重庆小康动力推进精益化管理。", "无锡日联科技潜心二十年。"]
+    doc = cnpress.parse("\n".join(briefs))
+    assert [b.text for b in doc.of_kind(BlockKind.PARAGRAPH)] == briefs
+
+
 def test_wide_hard_wrapped_lines_are_not_paragraphs() -> None:
     # The same width, hard-wrapped: a line that happens to end a sentence
     # goes on in the next when few lines do.

@@ -36,6 +36,7 @@ import pycrfsuite
 
 from .bylines import AUTHOR_CREDIT, reads_as_byline
 from .chars import (
+    CLOSERS,
     ITEM_END_PUNCT,
     NO_SPACE_BEFORE_CLASS,
     SEMICOLONS,
@@ -50,7 +51,7 @@ from .furniture import INLINE_JUMP, JUMP_FROM_OPENING, JUMP_LINE, jump_target
 from .interleave import reading_order
 from .normalize import NLine, normalize_lines, page_starts
 from .reading import read_text, split_lines
-from .styles import LONG_LINE_EMS, Region, drop_untrusted_marks
+from .styles import LONG_LINE_EMS, drop_untrusted_marks
 
 __all__ = [
     "BODY_LABELS",
@@ -169,41 +170,51 @@ def _sentence_end_paragraphs(table: FeatureTable, labels: list[str], hidden: fro
     """A body line that ends a sentence ends its paragraph where the input
     style says paragraphs end there: before a blank line in
     blank-line-separated text (``+blank-sep``), anywhere in one paragraph a
-    line (lines wider than :data:`PARAGRAPH_LINE_EMS`, or wide lines most of
-    which end a sentence: :data:`PARAGRAPH_LINES_SHARE`), and on the last
-    line.
+    line (lines wider than :data:`PARAGRAPH_LINE_EMS`, or lines most of which
+    end a sentence: :data:`PARAGRAPH_LINES_SHARE`), and on the last line.
 
     >>> from cnpress.features import build_table
     >>> wide = build_table([NLine(1, "第一段。" * 25), NLine(2, "第二段" * 30)])  # one paragraph a line
     >>> _sentence_end_paragraphs(wide, ["body", "body"])
     ['end', 'body']
     >>> _sentence_end_paragraphs(build_table([NLine(1, "第一段。"), NLine(2, "第二段。")]), ["body", "body"])
-    ['body', 'end']
+    ['end', 'end']
+    >>> wrapped = build_table([NLine(1, "这束光，是长三角制造业重镇无锡的"), NLine(2, "一家企业。它以超高精度让缺陷无"),
+    ...                        NLine(3, "所遁形，这是光。")])
+    >>> _sentence_end_paragraphs(wrapped, ["body", "body", "body"])
+    ['body', 'body', 'end']
     """
     lines = table.lines
     for region in table.regions:
-        paragraph_lines = region.column > PARAGRAPH_LINE_EMS or (
-            region.column > LONG_LINE_EMS and _terminal_share(table, region) >= PARAGRAPH_LINES_SHARE)
+        wide = region.column > PARAGRAPH_LINE_EMS
+        ends = [_ends_sentence(lines[i].text) for i in range(region.first, region.last)]
+        sentence_lines = sum(ends) >= PARAGRAPH_LINES_SHARE * len(ends)
         for i in range(region.first, region.last):
             if labels[i] in BODY_LABELS and "terminal" in table.own[i] and (
-                    paragraph_lines or i + 1 == len(lines)
+                    wide or (sentence_lines and ends[i - region.first]) or i + 1 == len(lines)
                     or ("+blank-sep" in region.style and lines[i + 1].no > lines[i].no + 1)):
                 labels[i] = _LABEL_OF[(True, BODY_LABELS[labels[i]][1])]
     return labels
 
 
-#: Wide lines (a region's column above :data:`cnpress.styles.LONG_LINE_EMS`)
-#: are one paragraph a line when at least this share of them end a sentence:
-#: in hard-wrapped text 46-50 ems wide, at most 0.37 of the lines of any
-#: region do (seeds, pagegen train, dev and a fresh set); in one paragraph a
-#: line, most do (0.57-0.89 on the seeds).
+#: Lines are one paragraph a line, whatever their width, when at least this
+#: share of a region's lines end a sentence (:func:`_ends_sentence`): in
+#: hard-wrapped text at most 0.38 of the lines of any region end a sentence
+#: or a clause (933 regions of the seeds, pagegen train and dev and a fresh
+#: set); in one paragraph a line most do (0.57-0.89 on the seeds, about 0.9
+#: with a sentence a line).  There a line that ends a sentence ends its
+#: paragraph.
 PARAGRAPH_LINES_SHARE: Final = 0.5
 
 
-def _terminal_share(table: FeatureTable, region: Region) -> float:
-    """The share of a region's lines that end a sentence."""
-    n = region.last - region.first
-    return sum("terminal" in table.own[i] for i in range(region.first, region.last)) / n if n else 0.0
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: ``。！？…``, or a closing quote or
+    bracket right after one (``；`` and ``：`` end a clause, not a sentence).
+
+    >>> _ends_sentence("开幕。"), _ends_sentence("他说：“好。”"), _ends_sentence("平台；")
+    (True, True, False)
+    """
+    return text[-1] in SENTENCE_END or (len(text) > 1 and text[-1] in CLOSERS and text[-2] in SENTENCE_END)
 
 
 def _own_output(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -528,7 +539,7 @@ def constrained(table: FeatureTable, labels: Sequence[str],
     >>> from cnpress.features import build_table
     >>> t = build_table([NLine(1, "第一段。" * 20), NLine(3, "第二段" * 20)])
     >>> constrained(t, ["body", "body"])
-    (['end', 'end'], ['own-output', 'own-output'])
+    (['end', 'end'], ['sentence-end', 'own-output'])
     """
     out = list(labels)
     why: list[str | None] = [None] * len(out)
