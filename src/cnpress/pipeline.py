@@ -173,10 +173,7 @@ class _Builder:
             if only_marker and not split:
                 break  # a paragraph that is one marker: the model's call
             at_end = jump.end() == len(text)
-            line = last if at_end else first
-            marker = polish(self.restored(jump.group().strip(), line), line, self.options, self.repairs)
-            self.add(Block(BlockKind.FURNITURE, marker, (line, line), "inline-jump", (line,),
-                           placement=Placement.INLINE_JUMP))
+            self.jump_marker(jump.group().strip(), last if at_end else first)
             if only_marker:
                 return  # nothing but jump markers
             split += 1
@@ -203,6 +200,12 @@ class _Builder:
             held = covering(ends[-1] - len(attribution), ends[-1])
             self.add(self.inline_byline(attribution, held, Placement.TRAILING))
 
+    def jump_marker(self, marker: str, line: int) -> None:
+        """A jump marker split off a paragraph on raw line ``line``: a furniture block of its own."""
+        text = polish(self.restored(marker, line), line, self.options, self.repairs)
+        self.add(Block(BlockKind.FURNITURE, text, (line, line), "inline-jump", (line,),
+                       placement=Placement.INLINE_JUMP))
+
     def interior_jumps(self, nos: Sequence[int], texts: Sequence[str]) -> tuple[str, ...]:
         """The raw lines of a paragraph with the jump markers that open a
         line after its first or close a line before its last split off as
@@ -218,9 +221,7 @@ class _Builder:
             at_end = jump.end() == len(text)
             if (at_end and k == len(texts) - 1) or (not at_end and k == 0):
                 continue
-            marker = polish(self.restored(jump.group().strip(), no), no, self.options, self.repairs)
-            self.add(Block(BlockKind.FURNITURE, marker, (no, no), "inline-jump", (no,),
-                           placement=Placement.INLINE_JUMP))
+            self.jump_marker(jump.group().strip(), no)
             rest = (text[: jump.start()] if at_end else text[jump.end():]).strip()
             out[k] = rest if at_end else self.reopened(rest, no)
         return tuple(out)
