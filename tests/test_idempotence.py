@@ -180,7 +180,9 @@ def test_two_jump_markers_opening_a_paragraph_are_both_furniture() -> None:
     raw = "渊上接第22版）\x0c渊下转第2版冤\n这是正文。\n"
     doc = cnpress.parse(raw, opts)
     assert [(b.kind.value, b.text) for b in doc.blocks] == [
-        ("furniture", "渊上接第22版）"), ("furniture", "（下转第2版）"), ("paragraph", "这是正文。")]
+        ("furniture", "（上接第22版）"), ("furniture", "（下转第2版）"), ("paragraph", "这是正文。")]
+    # (The first marker's one garbled bracket is restored too, and logged.)
+    assert [(r.kind, r.before, r.after) for r in doc.repairs if r.kind == "bracket"][:1] == [("bracket", "渊", "（")]
     once = cnpress.clean(raw, opts)
     assert cnpress.clean(once, opts) == once
 

@@ -138,11 +138,12 @@ _CN_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九"
 def restore_jump_brackets(marker: str) -> str:
     """A jump marker with its garbled brackets restored; anything else as it is.
 
-    >>> restore_jump_brackets("渊下转第3版冤"), restore_jump_brackets("渊源")
-    ('（下转第3版）', '渊源')
+    >>> restore_jump_brackets("渊下转第3版冤"), restore_jump_brackets("渊上接第22版）"), restore_jump_brackets("渊源")
+    ('（下转第3版）', '（上接第22版）', '渊源')
     """
-    if marker[:1] in GARBLED_BRACKETS and marker[-1:] in GARBLED_BRACKETS and _JUMP.fullmatch(marker):
-        return GARBLED_BRACKETS[marker[0]] + marker[1:-1] + GARBLED_BRACKETS[marker[-1]]
+    if (marker[:1] in GARBLED_BRACKETS or marker[-1:] in GARBLED_BRACKETS) and _JUMP.fullmatch(marker):
+        # Either bracket may be garbled alone ("渊上接第22版）").
+        return GARBLED_BRACKETS.get(marker[0], marker[0]) + marker[1:-1] + GARBLED_BRACKETS.get(marker[-1], marker[-1])
     return marker
 
 
