@@ -145,6 +145,17 @@ BULLET_CLASS: Final = r"•·●◆■"
 CN_NUMERALS: Final = "一二三四五六七八九十"
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends a sentence: :data:`SENTENCE_END`, or one of
+    :data:`CLOSERS` right after one (``；`` and ``：`` end a clause, not a
+    sentence).
+
+    >>> ends_sentence("开幕。"), ends_sentence("他说：“好。”"), ends_sentence("平台；"), ends_sentence("")
+    (True, True, False, False)
+    """
+    return text[-1:] in SENTENCE_END or (len(text) > 1 and text[-1] in CLOSERS and text[-2] in SENTENCE_END)
+
+
 def bracket_balance(text: str) -> int:
     """How many round brackets ``text`` leaves open (negative: closes more
     than it opens), full- and half-width alike.

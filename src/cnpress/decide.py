@@ -36,14 +36,12 @@ import pycrfsuite
 
 from .bylines import AUTHOR_CREDIT, reads_as_byline
 from .chars import (
-    CLOSERS,
     ITEM_END_PUNCT,
     NO_SPACE_BEFORE_CLASS,
     SEMICOLONS,
-    SENTENCE_END,
-    TERMINAL_PUNCT,
     bracket_balance,
     closes_first,
+    ends_sentence,
 )
 from .classify import item_number
 from .features import FeatureTable, build_table
@@ -187,7 +185,7 @@ def _sentence_end_paragraphs(table: FeatureTable, labels: list[str], hidden: fro
     lines = table.lines
     for region in table.regions:
         wide = region.column > PARAGRAPH_LINE_EMS
-        ends = [_ends_sentence(lines[i].text) for i in range(region.first, region.last)]
+        ends = [ends_sentence(lines[i].text) for i in range(region.first, region.last)]
         sentence_lines = sum(ends) >= PARAGRAPH_LINES_SHARE * len(ends)
         for i in range(region.first, region.last):
             if labels[i] in BODY_LABELS and "terminal" in table.own[i] and (
@@ -198,23 +196,13 @@ def _sentence_end_paragraphs(table: FeatureTable, labels: list[str], hidden: fro
 
 
 #: Lines are one paragraph a line, whatever their width, when at least this
-#: share of a region's lines end a sentence (:func:`_ends_sentence`): in
+#: share of a region's lines end a sentence (:func:`cnpress.chars.ends_sentence`): in
 #: hard-wrapped text at most 0.38 of the lines of any region end a sentence
 #: or a clause (933 regions of the seeds, pagegen train and dev and a fresh
 #: set); in one paragraph a line most do (0.57-0.89 on the seeds, about 0.9
 #: with a sentence a line).  There a line that ends a sentence ends its
 #: paragraph.
 PARAGRAPH_LINES_SHARE: Final = 0.5
-
-
-def _ends_sentence(text: str) -> bool:
-    """Whether a line ends a sentence: ``。！？…``, or a closing quote or
-    bracket right after one (``；`` and ``：`` end a clause, not a sentence).
-
-    >>> _ends_sentence("开幕。"), _ends_sentence("他说：“好。”"), _ends_sentence("平台；")
-    (True, True, False)
-    """
-    return text[-1] in SENTENCE_END or (len(text) > 1 and text[-1] in CLOSERS and text[-2] in SENTENCE_END)
 
 
 def _own_output(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -390,9 +378,8 @@ def _jumped_to_next_page(table: FeatureTable, labels: list[str], hidden: frozens
     own = own_lines(table)
     lines = table.lines
     for i in range(1, len(lines) - 2):
-        before = lines[i - 1].text
-        if (labels[i - 1] not in BODY_LABELS or lines[i - 1].no in own or before[-1] in TERMINAL_PUNCT
-                or (len(before) > 1 and before[-2] in SENTENCE_END) or not JUMP_LINE.match(lines[i].text)):
+        if (labels[i - 1] not in BODY_LABELS or lines[i - 1].no in own or "terminal" in table.own[i - 1]
+                or not JUMP_LINE.match(lines[i].text)):
             continue
         target = jump_target(lines[i].text)
         j = i + 1
