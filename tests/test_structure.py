@@ -913,3 +913,39 @@ def test_continued_from_marker_opening_a_line_starts_a_paragraph_and_is_set_asid
         ("furniture", "（上接第1版）"),
         ("paragraph", "从政府的角度来看，工信部正在将好的做法和模式复制推广，促进跨行业协同。"),
     ]
+
+
+# Prose in a narrow column with a blank line after every line (pdfminer.six):
+# the model can read such a run of short lines as a run of subheadings.
+_SPACED_PROSE = ["一方面，美国最初轻视了亚洲金融危机的", "严重性。在克林顿政府看来，这些创造经济奇",
+                 "迹的国家会很快走出困境。国会的这", "种压力，显然束缚了克林顿政府的手脚。"]
+
+
+def test_a_heading_run_that_goes_on_after_a_full_stop_is_body_text() -> None:
+    from cnpress.decide import constrained
+    from cnpress.features import build_table
+
+    table = build_table([NLine(2 * n + 1, t) for n, t in enumerate(_SPACED_PROSE)])
+    labels, why = constrained(table, ["section"] * 4)
+    assert labels == ["body", "body", "body", "end"]
+    assert why == ["sentences-are-body"] * 4
+    # A headline the model ran into the prose keeps its label; so does a
+    # two-question headline (no full stop in it).
+    headed = build_table([NLine(1, "美国为何迟迟出手"), *table.lines])
+    assert constrained(headed, ["title"] * 5)[0] == ["title", "body", "body", "body", "end"]
+    question = build_table([NLine(1, "数据波动怎么解？外部“杂音”怎么看？"), NLine(2, "正文从这里开始。")])
+    assert constrained(question, ["title", "end"])[0] == ["title", "end"]
+
+
+def test_spaced_prose_read_as_headings_is_one_paragraph() -> None:
+    """pagegen/dev p024 (pdfminer.six): twenty lines of one paragraph that the
+    model read as subheadings are one paragraph, which ends where the gold says."""
+    path = Path(__file__).resolve().parents[2] / "shared/pagegen/dev/seeds/p024__pdfminer.txt"
+    if not path.exists():
+        pytest.skip("../shared is not beside the repository")
+    doc = cnpress.parse(cnpress.read_text(path))
+    gold = json.loads(path.parents[1].joinpath("gold", "p024__pdfminer.json").read_text("utf-8"))
+    para = next(b for b in doc.of_kind(BlockKind.PARAGRAPH) if "国会的这种压力，显然束缚了" in b.text)
+    assert para.span[1] == 424 and 424 in gold["paragraph_ends"]
+    assert para.text.endswith("显然束缚了克林顿政府的手脚。")
+    assert not [b for b in doc.blocks if b.kind is BlockKind.SECTION and 384 <= b.span[0] <= 432]
