@@ -174,9 +174,8 @@ def test_decisions_say_why() -> None:
     assert d.features and all(w > 0 for _, w in d.features)
 
 
-@pytest.mark.xfail(strict=False, reason="with no page around it, a short line with digits and spaces looks like "
-                   "the date lines of a masthead to the model")
 def test_a_lone_short_line_with_digits_is_not_furniture() -> None:
+    # With no page around it, such a line once looked like a masthead's date line to the model.
     assert cnpress.clean("潜心 20年,撕 开?", cnpress.Options(widen_punct=False)) == "潜心20年,撕开?\n"
 
 

@@ -269,17 +269,14 @@ def test_generated_newspaper_text_is_well_formed(text: str) -> None:
 
 # clean()'s output re-reads as cnpress's own output (style +own), where every line
 # is a block: idempotent by construction on every seed and dev page (tests/test_corpus.py)
-# and on the cases hypothesis found against 0.1.  Not yet on every tiny generated text:
-@pytest.mark.xfail(
-    strict=False,
-    reason="a tiny output whose first line fills the column and stops mid-sentence "
-    "('一一。\\n一一一一\\n一一。\\n一一一一\\n一一20一。' → '一一。一一一一一一。一一一一\\n\\n一一20一。\\n') looks "
-    "hard-wrapped, so it is not read as cnpress's own output, and the second pass joins it",
-)
+# and on the cases hypothesis found against 0.1; a rendering of a few lines, too few to
+# tell that style by, is read back as printed (pipeline._settled_short).
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(newspaper_text())
 @example("一一一一一。\n一一一一\n一一。")
 @example("老安，列法可共反看20土设。\n时万等家不根和来身\n步即达外。")
+@example("一一。\n一一一一\n一一。\n一一一一\n一一20一。")
+@example("么你器五规基图名他命打增，对使十\n办———场\n么你器五规基图名他命打增，对使十\n一一，局些我七")
 def test_clean_is_idempotent_on_newspaper_text(text: str) -> None:
     once = cnpress.clean(text)
     assert cnpress.clean(once) == once

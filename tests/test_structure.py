@@ -949,3 +949,66 @@ def test_spaced_prose_read_as_headings_is_one_paragraph() -> None:
     assert para.span[1] == 424 and 424 in gold["paragraph_ends"]
     assert para.text.endswith("显然束缚了克林顿政府的手脚。")
     assert not [b for b in doc.blocks if b.kind is BlockKind.SECTION and 384 <= b.span[0] <= 432]
+
+
+def test_a_line_cut_at_the_column_that_the_next_goes_on_with_runs_on() -> None:
+    from cnpress.decide import constrained
+    from cnpress.features import build_table
+
+    wrapped = ["数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", "理，靠的是一套数字化系统。"]
+    table = build_table([NLine(n, t) for n, t in enumerate(wrapped, 1)])
+    labels, why = constrained(table, ["end", "start", "end"])
+    assert labels == ["body", "body", "end"]
+    assert why[:2] == ["visible-run-on", "visible-run-on"]
+    # A headline cut the same way goes on in the next line.
+    assert constrained(table, ["title", "byline", "end"])[0] == ["title", "title", "title"]
+    # A line that ends a sentence, or stops well short of the column, ends nothing else.
+    short = build_table([NLine(1, "这是完整的一段。"), NLine(2, "康动力有限公司推进精益化管"),
+                         NLine(3, "二、加强管理")])
+    assert constrained(short, ["end", "end", "section"])[0] == ["end", "end", "section"]
+
+
+# Four raw lines of a generated page (pypdf, pagegen/dev p017): the end of
+# the line before, then a lead-in byline's paragraph wrapped three times.
+_FOUR_LINES = ("者\n本报讯（记者 刘少奇）地质工作是最艰苦的行业。地\n"
+               "质职工在艰苦的环境中，不仅为国家找到了丰富的矿产资\n"
+               "源，而且历经多年风雨锤炼，形成了一种行业精神，这就是")
+
+
+def test_a_short_text_is_decided_on_its_printed_lines() -> None:
+    """A few printed lines are read back as printed: the paragraph the raw
+    lines ended at "…行业。地" goes on ("地质" is read across the break)."""
+    once = cnpress.clean(_FOUR_LINES)
+    assert once == ("者\n\n本报讯（记者 刘少奇）地质工作是最艰苦的行业。地质职工在艰苦的环境中，不仅为国家找到了"
+                    "丰富的矿产资源，而且历经多年风雨锤炼，形成了一种行业精神，这就是\n")
+    assert cnpress.clean(once) == once
+    doc = cnpress.parse(_FOUR_LINES)
+    assert unaccounted(_FOUR_LINES, doc) == {}
+    assert [(b.kind, b.span, b.lines) for b in doc.blocks][1:] == [
+        (BlockKind.BYLINE, (2, 2), (2,)), (BlockKind.PARAGRAPH, (2, 4), (2, 3, 4))]
+
+
+def test_a_line_opening_with_a_dateline_starts_a_news_item() -> None:
+    from cnpress.decide import constrained
+    from cnpress.features import build_table
+
+    table = build_table([NLine(1, "次烟花汇演将于初二晚上８时开始，配以喜气洋洋的音乐，"),
+                         NLine(2, "据新华社北京１月９日电（记者刘云非）中央军委委"),
+                         NLine(3, "员、总政治部主任于永波今天在京会见了全军英模代表。")])
+    labels, why = constrained(table, ["body", "body", "end"])
+    assert labels == ["end", "start", "end"] and why[:2] == ["dateline-opens", "dateline-opens"]
+    # A dateline after a paragraph end: the model's call on the article start stands.
+    assert constrained(table, ["end", "body", "end"])[0] == ["end", "body", "end"]
+
+
+def test_a_dateline_the_model_ran_a_paragraph_into_is_a_lead_in_byline() -> None:
+    """pagegen/dev p029 (pypdf): a headline line the model read as body text
+    ran into the dateline below it; the dateline is the item's lead-in byline."""
+    path = Path(__file__).resolve().parents[2] / "shared/pagegen/dev/seeds/p029__pypdf.txt"
+    if not path.exists():
+        pytest.skip("../shared is not beside the repository")
+    doc = cnpress.parse(cnpress.read_text(path))
+    at57 = [(b.kind, b.placement.value, b.text) for b in doc.blocks if b.span[0] == 57]
+    assert at57[0] == (BlockKind.BYLINE, "lead-in", "据新华社拉萨1月5日电（记者赵新兵、白冰）")
+    assert at57[1][0] is BlockKind.PARAGRAPH and at57[1][2].startswith("连日来，西藏有关部门采取措施")
+    assert any(a.blocks and a.blocks[0].span[0] == 57 for a in doc.articles)

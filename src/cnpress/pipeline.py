@@ -6,7 +6,7 @@ be called on its own.  :func:`clean` is ``render_text(parse(text))``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
 from typing import Final
@@ -46,9 +46,9 @@ from .normalize import (
 )
 from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
-from .render import hidden_kinds, render_text
+from .render import hidden_kinds, printed_parts, render_text
 from .spacing import fix_spacing, widen_punctuation
-from .styles import VERTICAL_CHARS, drop_untrusted_marks
+from .styles import FEW_LINES, VERTICAL_CHARS, drop_untrusted_marks
 
 __all__ = [
     "CHUNKED_ABOVE", "CHUNK_CHARS", "build_blocks", "build_labelled_blocks", "chunk_bounds", "clean", "parse",
@@ -332,8 +332,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     Every line's kind, paragraph end and article start are decided by a
     fitted line model (:mod:`cnpress.decide`) over the feature table
     (:mod:`cnpress.features`); ``model`` overrides the shipped one
-    (:func:`cnpress.decide.load_model`).  A text that prints as one line
-    is decided on that line as printed (:func:`_settled_lone_line`).
+    (:func:`cnpress.decide.load_model`).  A text that prints as a few lines
+    is decided again on those lines as printed (:func:`_settled_short`).
 
     A text longer than :data:`CHUNKED_ABOVE` characters is parsed in chunks
     of about :data:`CHUNK_CHARS` (:func:`chunk_bounds`), so that memory stays
@@ -352,62 +352,95 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 def _parse_whole(text: str, options: Options, model: LineModel | None) -> Document:
     """:func:`parse` on the whole text at once."""
-    return _settled_lone_line(_parse_lines(text, options, model), options, model)
+    return _settled_short(_parse_lines(text, options, model), options, model)
 
 
-#: How many times a one-line rendering is re-read alone before it is kept as it is.
-LONE_LINE_PASSES: Final = 3
+#: How many times a short rendering is re-read before it is kept as it is.
+SETTLE_PASSES: Final = 3
+#: A rendering of at most this many lines is re-read as printed
+#: (:func:`_settled_short`): as few lines as a style region too short to
+#: tell cnpress's own output from double-spaced hard-wrapped text
+#: (:data:`cnpress.styles.FEW_LINES`).
+SETTLE_LINES: Final = FEW_LINES
 
 
-def _settled_lone_line(doc: Document, options: Options, model: LineModel | None) -> Document:
+def _settled_short(doc: Document, options: Options, model: LineModel | None) -> Document:
     """``doc``, its printed blocks decided again on their text as printed,
-    when they print as one line that reads otherwise on its own.
+    when they print as a few lines (:data:`SETTLE_LINES`) that read
+    otherwise.
 
-    A one-line rendering has no neighbours left: no style of its own (one
-    line is not enough to tell cnpress's output from anything else) and no
-    lines around it, so reading it again decides its kind on that line
-    alone.  The decision made over the raw lines (``高例队`` / ``报``, a
-    title) and the one made over the joined line (``高例队报``, furniture)
-    can differ; the joined line is what ``clean`` prints and reads back, so
-    its reading is the one kept, and ``clean`` is idempotent on it.  (A lone
-    masthead stays hidden either way: it is hidden on its own line too.)
+    A few printed lines are too few to tell cnpress's own output (a block a
+    line, a blank line between) from double-spaced hard-wrapped text, and a
+    printed line has no neighbours left of those it was read among; so
+    reading the output again can decide otherwise than the raw lines did:
+    ``高例队`` / ``报`` was a title, ``高例队报`` alone is furniture; a
+    paragraph ended on a line the next visibly goes on with (``…对使十`` /
+    ``一一，…``) is a hard wrap when read again.  The printed lines are what
+    ``clean`` prints and reads back, so their reading is the one kept
+    (grafted onto the raw lines, :func:`_grafted`), and ``clean`` is
+    idempotent on them.  (A lone masthead stays hidden either way: it is
+    hidden on its own line too.)
 
     >>> [(b.kind.value, b.text) for b in parse("# 2").blocks]
     [('furniture', '2')]
     """
     plain = replace(options, convert=None)  # the blocks' own text, not the converted rendering
-    for _ in range(LONE_LINE_PASSES):
+    for _ in range(SETTLE_PASSES):
         printed = render_text(doc, plain)
-        if printed.count("\n") != 1:
+        if not printed or printed.count("\n") > 2 * SETTLE_LINES - 1:
             return doc
         again = _parse_lines(printed, plain, model)
-        if render_text(again, plain) == printed:
+        if render_text(again, plain) == printed or _joins_across_set_aside(doc, again, plain):
             return doc
         doc = _grafted(doc, again, plain)
     return doc
 
 
+def _joins_across_set_aside(doc: Document, again: Document, options: Options) -> bool:
+    """Whether ``again`` (a parse of ``doc``'s printed text) joins two
+    printed lines that a block ``doc`` sets aside stood between on the page:
+    a jump line, a page break's furniture.  Those were seen when the raw
+    lines were read and are not in the print (``…每年数十亿`` /
+    ``（下转第8版）`` / the next page's top / ``美元的…``: the article goes on
+    five pages on, and the text after the break is another's), so the
+    first reading stands."""
+    parts = printed_parts(doc.blocks, options)
+    printed = {i for _, at in parts for i in at}
+    aside = [b.span[0] for i, b in enumerate(doc.blocks) if i not in printed]
+    firsts = [min(doc.blocks[i].span[0] for i in at) for _, at in parts]
+    lasts = [max(doc.blocks[i].span[1] for i in at) for _, at in parts]
+    apart = {k for k in range(len(parts) - 1) if any(lasts[k] < n < firsts[k + 1] for n in aside)}
+    for b in again.blocks:
+        covered = {(n - 1) // 2 for n in (b.lines or range(b.span[0], b.span[1] + 1))}
+        if any(k in covered and k + 1 in covered for k in apart):
+            return True
+    return False
+
+
 def _grafted(doc: Document, again: Document, options: Options) -> Document:
     """``doc`` with the blocks it prints replaced by ``again``'s (a parse of
-    their one printed line), on the raw lines those blocks came from; the
-    blocks it sets aside stay as they were, and ``again``'s repairs are
-    logged on the first of those lines."""
-    hidden = hidden_kinds(options)
-    shown = [i for i, b in enumerate(doc.blocks) if b.text and b.kind not in hidden]
-    lines = tuple(sorted({n for i in shown for n in doc.blocks[i].lines}))
-    span = (lines[0], lines[-1])
-    moved = [replace(b, span=span, lines=lines, byline=b.byline and replace(b.byline, span=span))
-             for b in again.blocks]
-    blocks: list[Block] = []
-    for i, b in enumerate(doc.blocks):
-        if i == shown[0]:
-            blocks += moved
-        elif i not in shown:
-            blocks.append(b)
-    repairs = doc.repairs + tuple(replace(r, line=lines[0]) for r in again.repairs)
-    # One printed line holds one article at most: it opens where again's does.
-    reason = next((a.reason for a in again.articles if a.reason), "")
-    starts = {span[0]: reason} if reason else {}
+    their printed text), each on the raw lines of the printed lines it was
+    read from; the blocks ``doc`` sets aside stay as they were, and
+    ``again``'s repairs are logged on the first raw line of their printed
+    line."""
+    parts = printed_parts(doc.blocks, options)
+    raw_lines = [tuple(sorted({n for i in at for n in doc.blocks[i].lines or range(
+        doc.blocks[i].span[0], doc.blocks[i].span[1] + 1)})) for _, at in parts]
+
+    def on_raw(printed_lines: Iterable[int]) -> tuple[int, ...]:
+        # Printed line 2k + 1 is part k (a blank line between parts).
+        return tuple(sorted({n for p in printed_lines for n in raw_lines[min(max(p - 1, 0) // 2, len(parts) - 1)]}))
+
+    moved = []
+    for b in again.blocks:
+        lines = on_raw(b.lines or range(b.span[0], b.span[1] + 1))
+        span = (lines[0], lines[-1])
+        moved.append(replace(b, span=span, lines=lines, byline=b.byline and replace(b.byline, span=span)))
+    printed = {i for _, at in parts for i in at}
+    kept = [b for i, b in enumerate(doc.blocks) if i not in printed]
+    blocks = sorted([*kept, *moved], key=lambda b: b.span[0])  # stable: again's order within a line
+    repairs = doc.repairs + tuple(replace(r, line=on_raw([r.line])[0]) for r in again.repairs)
+    starts = {on_raw([a.blocks[0].span[0]])[0]: a.reason for a in again.articles if a.reason and a.blocks}
     return replace(doc, blocks=tuple(blocks), articles=tuple(articles_from_starts(blocks, starts)), repairs=repairs)
 
 

@@ -11,7 +11,10 @@ from .chars import HAN_CLASS
 from .convert import convert_text
 from .model import Article, Block, BlockKind, Byline, Document, Options, Placement, Repair
 
-__all__ = ["hidden_kinds", "reading_order", "render_markdown", "render_text", "to_dict", "to_json", "to_jsonl"]
+__all__ = [
+    "hidden_kinds", "printed_parts", "reading_order", "render_markdown", "render_text",
+    "to_dict", "to_json", "to_jsonl",
+]
 
 _DEFAULT: Final = Options()
 _BODY_KINDS: Final = frozenset({BlockKind.PARAGRAPH, BlockKind.SECTION})
@@ -91,28 +94,42 @@ def _glue(lead: str, text: str) -> str:
     return f"{lead} {text}"
 
 
-def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
-    """Block texts to print, with inline bylines put back where they stood
-    (``本报讯 记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``)."""
+def printed_parts(blocks: tuple[Block, ...], options: Options = _DEFAULT) -> list[tuple[str, tuple[int, ...]]]:
+    """What :func:`render_text` prints, part by part (one line each): the
+    text, with inline bylines put back where they stood (``本报讯
+    记者齐旭报道：6月27日，…``, ``…见到实效。(跃文)``), and the indices of
+    the blocks it was made of.
+
+    >>> from cnpress.model import Block, BlockKind as K, Placement
+    >>> lead = Block(K.BYLINE, "本报讯", (1, 1), placement=Placement.LEAD_IN)
+    >>> printed_parts((Block(K.TITLE, "标题", (1, 1)), lead, Block(K.PARAGRAPH, "正文。", (1, 2))))
+    [('标题', (0,)), ('本报讯 正文。', (1, 2))]
+    """
     hidden = hidden_kinds(options)
     paragraph = BlockKind.PARAGRAPH  # looked up once, as in hidden_kinds
-    parts: list[str] = []
-    lead = ""
-    for b in blocks:
+    parts: list[tuple[str, tuple[int, ...]]] = []
+    lead_at: tuple[int, ...]
+    lead, lead_at = "", ()  # a lead-in byline waiting for its paragraph, and its index
+    for i, b in enumerate(blocks):
         if not b.text:
             continue
         if b.placement is Placement.LEAD_IN:
             if options.render_bylines:
-                lead = b.text
+                lead, lead_at = b.text, (i,)
             continue
         if b.placement is Placement.TRAILING and parts and options.render_bylines:
-            parts[-1] += b.text
+            parts[-1] = (parts[-1][0] + b.text, (*parts[-1][1], i))
             continue
         if b.kind in hidden:
             continue
-        parts.append(_glue(lead, b.text) if b.kind is paragraph else b.text)
-        lead = ""
+        parts.append((_glue(lead, b.text), (*lead_at, i)) if b.kind is paragraph else (b.text, (i,)))
+        lead, lead_at = "", ()
     return parts
+
+
+def _glued(blocks: tuple[Block, ...], options: Options) -> list[str]:
+    """Block texts to print (:func:`printed_parts`)."""
+    return [text for text, _ in printed_parts(blocks, options)]
 
 
 def render_markdown(doc: Document, options: Options = _DEFAULT) -> str:

@@ -51,8 +51,8 @@ from .spacing import fix_spacing, widen_punctuation
 _DEFAULT: Final = Options()
 
 __all__ = [
-    "LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles",
-    "drop_untrusted_marks", "is_own_line", "printed_chars", "untrusted_marks",
+    "FEW_LINES", "LONG_LINE_EMS", "REGION_LINES", "VERTICAL_CHARS", "VERTICAL_RUN", "Region", "detect_styles",
+    "drop_untrusted_marks", "is_own_line", "printed_chars", "runs_on", "untrusted_marks",
 ]
 
 #: A region whose typical line is wider than this (in ems) is one paragraph
@@ -194,29 +194,45 @@ def _is_prose(text: str) -> bool:
     return any(c in CLAUSE_PUNCT for c in text)
 
 
-def _run_ons(lines: Sequence[NLine], widths: Sequence[float], col: float) -> int:
-    """The evidence that lines run on: each line that stops mid-sentence
-    where a column could end it (:data:`WRAP_FILL`, :data:`MIN_WRAP_EMS`;
-    in one-paragraph-per-line text, anywhere past :data:`MIN_WRAP_EMS`)
-    with the next line visibly continuing it counts once, twice when both
-    lines are running prose.  A line opening with a section number
-    (``二、…``) continues nothing: it is a heading's or a list item's start.
+def runs_on(line: str, nxt: str, column: float) -> int:
+    """The evidence that ``line`` runs on into the next line ``nxt`` in a
+    region whose column is ``column`` ems wide: 0 when none; 1 when ``line``
+    stops mid-sentence where a column could end it (:data:`WRAP_FILL`,
+    :data:`MIN_WRAP_EMS`; in one-paragraph-per-line text, anywhere past
+    :data:`MIN_WRAP_EMS`) and ``nxt`` visibly continues it
+    (:func:`cnpress.interleave.continues`); 2 when both lines are running
+    prose besides.  A line opening with a section number (``二、…``)
+    continues nothing: it is a heading's or a list item's start.
 
-    >>> col = ["数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", "理，靠的是一套数字化系统。"]
-    >>> _run_ons([NLine(i, t) for i, t in enumerate(col, 1)], [13.0, 13.0, 12.0], 13.0)
+    >>> runs_on("这束光，以超高精度、超高效", "率，让缺陷无所遁形。", 13.0)
     2
-    >>> _run_ons([NLine(1, "这束光，以超高精度、超高效"), NLine(3, "率，让缺陷无所遁形。")], [13.0, 10.0], 13.0)
-    2
-    >>> _run_ons([NLine(1, "三、据中"), NLine(3, "段接千称很口青形子带严可")], [4.0, 12.0], 12.0)
+    >>> runs_on("数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", 13.0)  # the next: no clause mark
+    1
+    >>> runs_on("三、据中", "段接千称很口青形子带严可", 12.0)
     0
     """
     # One paragraph a line (a "column" wider than any page) breaks stray
     # lines anywhere: there only the fewest ems count.
-    least = MIN_WRAP_EMS if col > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * col)
-    return sum(1 + (_is_prose(a.text) and _is_prose(b.text))
-               for (a, w), b in zip(zip(lines, widths, strict=True), lines[1:], strict=False)
-               if a.text[-1] not in _TERMINAL and w >= least and continues(a.text, b.text)
-               and SECTION_NUMBER.match(b.text) is None)
+    least = MIN_WRAP_EMS if column > LONG_LINE_EMS else max(MIN_WRAP_EMS, WRAP_FILL * column)
+    if (not line or line[-1] in _TERMINAL or column_width(line) < least or not continues(line, nxt)
+            or SECTION_NUMBER.match(nxt) is not None):
+        return 0
+    return 1 + (_is_prose(line) and _is_prose(nxt))
+
+
+def _run_ons(lines: Sequence[NLine], col: float) -> int:
+    """The evidence that a region's lines run on: :func:`runs_on` summed
+    over its breaks.
+
+    >>> col = ["数字化、绿色化也成了重庆小", "康动力有限公司推进精益化管", "理，靠的是一套数字化系统。"]
+    >>> _run_ons([NLine(i, t) for i, t in enumerate(col, 1)], 13.0)
+    2
+    >>> _run_ons([NLine(1, "这束光，以超高精度、超高效"), NLine(3, "率，让缺陷无所遁形。")], 13.0)
+    2
+    >>> _run_ons([NLine(1, "三、据中"), NLine(3, "段接千称很口青形子带严可")], 12.0)
+    0
+    """
+    return sum(runs_on(a.text, b.text, col) for a, b in itertools.pairwise(lines))
 
 
 #: The least evidence (:func:`_run_ons`) that makes a region hard-wrapped
@@ -255,9 +271,9 @@ def _hard_wrapped(lines: Sequence[NLine], widths: Sequence[float], col: float) -
     if col < MIN_WRAP_EMS:
         return False  # lines this short are headings, labels, names: no column is so narrow
     if len(lines) <= FEW_LINES:
-        return _run_ons(lines, widths, col) >= MIN_RUN_ONS
+        return _run_ons(lines, col) >= MIN_RUN_ONS
     share = _wrapped_share(lines, widths, col)
-    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _run_ons(lines, widths, col) >= MIN_RUN_ONS)
+    return share >= WRAPPED_SHARE and (share >= FILLED_SHARE or _run_ons(lines, col) >= MIN_RUN_ONS)
 
 
 def _region_style(lines: Sequence[NLine], gaps_after: Sequence[int], widths: Sequence[float],
