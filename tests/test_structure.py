@@ -1012,3 +1012,31 @@ def test_a_dateline_the_model_ran_a_paragraph_into_is_a_lead_in_byline() -> None
     assert at57[0] == (BlockKind.BYLINE, "lead-in", "据新华社拉萨1月5日电（记者赵新兵、白冰）")
     assert at57[1][0] is BlockKind.PARAGRAPH and at57[1][2].startswith("连日来，西藏有关部门采取措施")
     assert any(a.blocks and a.blocks[0].span[0] == 57 for a in doc.articles)
+
+
+def test_a_dateline_lead_in_with_the_items_text_after_it_starts_the_item() -> None:
+    from cnpress.decide import constrained
+    from cnpress.features import build_table
+
+    table = build_table([NLine(1, "本报北京１月６日讯记者王比学报道：为"),
+                         NLine(2, "提高我国法律硕士专业学位教育水平，")])
+    labels, why = constrained(table, ["byline", "start"])
+    assert labels[0] == "start" and why[0] == "lead-in-with-text"
+    # The rest of the line is more of the byline: a byline it stays.
+    wrapped = build_table([NLine(1, "据新华社雅加达１月２１日电（记者洪秉"),
+                           NLine(2, "明）印度尼西亚盾对美元的汇率今天")])
+    assert constrained(wrapped, ["byline", "start"])[0][0] == "byline"
+
+
+def test_a_headlines_dateline_line_is_the_articles_first_line() -> None:
+    """pagegen/dev p014 (pdfminer.six): under a headline, the dateline
+    ``本报东京 1 月 28 日电记者于青报道：`` and the first words of the article
+    share a line; the article's first paragraph starts on it."""
+    path = Path(__file__).resolve().parents[2] / "shared/pagegen/dev/seeds/p014__pdfminer.txt"
+    if not path.exists():
+        pytest.skip("../shared is not beside the repository")
+    doc = cnpress.parse(cnpress.read_text(path))
+    article = next(a for a in doc.articles if a.title == "三塚被迫提交辞呈桥本兼任大藏大臣")
+    para = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert para[0].span[0] == 209 and para[0].text.startswith("昨晚面对记者承认自己对下属监督不严负有责任")
+    assert [b.text for b in article.blocks if b.kind is BlockKind.BYLINE] == ["本报东京1月28日电记者于青报道："]
