@@ -640,9 +640,11 @@ def _visible_run_ons(table: FeatureTable, labels: list[str], hidden: frozenset[s
     for region in table.regions:
         for i in range(region.first, region.last - 1):
             a, b = labels[i], labels[i + 1]
-            if lines[i].no in own or not runs_on(lines[i].text, lines[i + 1].text, region.column):
+            ends_body = a in BODY_LABELS and BODY_LABELS[a][0] and b in BODY_LABELS
+            if (not ends_body and (a not in _RUNS_ON_AS_IS or b == a)) or lines[i].no in own or not runs_on(
+                    lines[i].text, lines[i + 1].text, region.column):
                 continue
-            if a in BODY_LABELS and BODY_LABELS[a][0] and b in BODY_LABELS:
+            if ends_body:
                 labels[i] = _LABEL_OF[(False, BODY_LABELS[a][1])]
                 labels[i + 1] = _LABEL_OF[(BODY_LABELS[b][0], False)]
             elif a in _RUNS_ON_AS_IS:
