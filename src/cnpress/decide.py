@@ -381,7 +381,7 @@ def _dateline_opens(table: FeatureTable, labels: list[str], hidden: frozenset[st
     for i in range(1, len(table.lines)):
         before = labels[i - 1]
         if (labels[i] in BODY_LABELS and before in BODY_LABELS and not BODY_LABELS[before][0]
-                and table.lines[i].no not in own and {"dateline", "lead-in"} <= set(table.own[i])):
+                and "dateline" in table.own[i] and "lead-in" in table.own[i] and table.lines[i].no not in own):
             labels[i - 1] = _LABEL_OF[(True, BODY_LABELS[before][1])]
             labels[i] = _LABEL_OF[(BODY_LABELS[labels[i]][0], True)]
     return labels
