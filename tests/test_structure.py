@@ -1040,3 +1040,22 @@ def test_a_headlines_dateline_line_is_the_articles_first_line() -> None:
     para = [b for b in article.blocks if b.kind is BlockKind.PARAGRAPH]
     assert para[0].span[0] == 209 and para[0].text.startswith("昨晚面对记者承认自己对下属监督不严负有责任")
     assert [b.text for b in article.blocks if b.kind is BlockKind.BYLINE] == ["本报东京1月28日电记者于青报道："]
+
+
+def test_the_end_of_a_garbled_attribution_alone_on_a_line_is_a_byline() -> None:
+    """A trailing attribution whose brackets a PDF font garbled (渊…冤) wraps
+    onto a line of its own; that line is a byline, not a headline."""
+    lines = ["渊一冤总则", "今年已８５岁渊１９１３年１月出生冤，退休前在北京工作。",
+             "江苏省武进市农资集团有限公司近日成立，从此该市农资供应工作实行集团化运",
+             "作、一体化经营。目前集团公司已落实了全市今年春耕所需一点六万多吨尿素的货源。渊薛",
+             "亚清荆成冤", "维护金融外汇秩序稳定外汇管理"]
+    from cnpress.decide import constrained
+    from cnpress.features import build_table
+
+    table = build_table([NLine(n, t) for n, t in enumerate(lines, 1)])
+    labels, why = constrained(table, ["section", "end", "start", "end", "title", "title"])
+    assert labels[4] == "byline" and why[4] == "garbled-attribution-tail"
+    assert labels[5] == "title"
+    # A wrapped jump marker is furniture, as the model said.
+    jump = build_table([*table.lines[:2], NLine(3, "本世纪战争的残酷。渊下转第9"), NLine(4, "版冤")])
+    assert constrained(jump, ["section", "end", "end", "furniture"])[0][3] == "furniture"

@@ -28,7 +28,10 @@ from .chars import GARBLED_BRACKETS
 from .model import Repair
 from .spacing import tokenizer
 
-__all__ = ["GARBLED_MAX", "MIN_PAIRS", "garbled_pairs", "has_garbled_font", "restore_garbled"]
+__all__ = [
+    "GARBLED_MAX", "MIN_PAIRS", "garbled_left_open", "garbled_pairs", "garbled_tail", "has_garbled_font",
+    "restore_garbled",
+]
 
 _OPEN: Final = "".join(k for k, v in GARBLED_BRACKETS.items() if v == "（")
 _CLOSE: Final = "".join(k for k, v in GARBLED_BRACKETS.items() if v == "）")
@@ -63,6 +66,32 @@ def garbled_pairs(text: str) -> list[tuple[int, int]]:
     """
     return [m.span() for m in _PAIR.finditer(text)
             if not (_in_word(text, m.start()) or _in_word(text, m.end() - 1))]
+
+
+# The end of a garbled bracket alone on a line: a name or a dateline's end
+# and the closing 冤 ("亚清荆成冤", "电冤"), no clause mark or space in it.
+_TAIL: Final = regex.compile(f"[^{_OPEN}{_CLOSE}，。；！？\\s]{{1,16}}[{_CLOSE}]")
+
+
+def garbled_left_open(text: str) -> bool:
+    """Whether ``text`` ends inside a garbled bracket: its last ``渊`` (not in
+    a word) has no ``冤`` after it.  Read so only on a page that shows the
+    fault (:func:`has_garbled_font`).
+
+    >>> garbled_left_open("付出艰苦的努力。渊新华社雅加达１月９日"), garbled_left_open("渊源深厚，")
+    (True, False)
+    """
+    at = text.rfind(_OPEN)
+    return at >= 0 and _CLOSE not in text[at:] and not _in_word(text, at)
+
+
+def garbled_tail(text: str) -> bool:
+    """Whether ``text`` is only the end of a garbled bracket (``亚清荆成冤``).
+
+    >>> garbled_tail("电冤"), garbled_tail("１美元冤，比上年同期增长")
+    (True, False)
+    """
+    return _TAIL.fullmatch(text) is not None
 
 
 def has_garbled_font(texts: Iterable[str]) -> bool:
