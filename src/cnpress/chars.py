@@ -38,7 +38,8 @@ TERMINAL_PUNCT: Final = frozenset("。！？…；：!?.;:")
 
 #: Closing quotes and brackets: terminal only right after terminal punctuation
 #: (``说。”`` ends a paragraph, ``“护盾”`` does not).
-CLOSERS: Final = frozenset("”’」』）)》")
+CLOSERS_CLASS: Final = "”’」』）)》"
+CLOSERS: Final = frozenset(CLOSERS_CLASS)
 
 #: Marks that can end a sentence (and so a title cannot end with them).
 SENTENCE_END: Final = frozenset("。！？!?…")

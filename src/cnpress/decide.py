@@ -39,9 +39,11 @@ from .brackets import garbled_left_open, garbled_tail, has_garbled_font
 from .bylines import AGENCIES, AUTHOR_CREDIT, ROLES, reads_as_byline, split_lead_in
 from .chars import (
     CLAUSE_PUNCT,
-    CLOSERS,
+    CLOSERS_CLASS,
+    GARBLED_BRACKETS,
     ITEM_END_PUNCT,
     NO_SPACE_BEFORE_CLASS,
+    OPENING_BRACKETS,
     SEMICOLONS,
     bracket_balance,
     closes_first,
@@ -419,7 +421,8 @@ def _dateline_opens(table: FeatureTable, labels: list[str], hidden: frozenset[st
 #: What the rest of a line after a dateline lead-in opens with when it is
 #: more of the byline: a bracket (``（记者洪秉``, a garbled ``渊``), a role or
 #: an agency (``记者果永毅、王芳``).
-_BYLINE_GOES_ON: Final = ("（", "(", "渊", *ROLES, *AGENCIES)
+_BYLINE_GOES_ON: Final = (*sorted(OPENING_BRACKETS),
+                           *(k for k, v in GARBLED_BRACKETS.items() if v in OPENING_BRACKETS), *ROLES, *AGENCIES)
 
 
 def _lead_in_with_text(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -599,7 +602,7 @@ def _closing_mark_opens(table: FeatureTable, labels: list[str], hidden: frozense
 #: after a sentence.  Of the 2,974 headings of the seeds' and pagegen's gold
 #: none has a ``。`` before its last character (five have ``？`` or ``！``:
 #: ``数据波动怎么解？外部“杂音”怎么看？…``).
-_INNER_FULL_STOP: Final = regex.compile(f"。(?=[^\\s{regex.escape(''.join(sorted(CLOSERS)))}])")
+_INNER_FULL_STOP: Final = regex.compile(f"。(?=[^\\s{CLOSERS_CLASS}])")
 
 
 def _sentences_are_body(table: FeatureTable, labels: list[str], hidden: frozenset[str] = _HIDDEN) -> list[str]:
@@ -650,9 +653,8 @@ def _visible_run_ons(table: FeatureTable, labels: list[str], hidden: frozenset[s
     a word read across the break, a mark no line opens with), does not end
     its paragraph, and the next line starts no article; a heading's or a
     caption's line so cut goes on in the next (:data:`_RUNS_ON_AS_IS`).  In
-    the gold of the
-    seeds and pagegen train and dev no paragraph ends at such a break (0 of
-    20,225; the extractor's cuts left out).  It is also how a re-read of
+    the gold of the seeds and pagegen train and dev no paragraph ends at such
+    a break (0 of 20,225; the extractor's cuts left out).  It is also how a re-read of
     ``clean()`` output tells hard-wrapped text from a block a line
     (:func:`cnpress.styles.detect_styles`): a paragraph ended there would
     be read as wrapped the second time.  (Not in cnpress's own output.)

@@ -386,54 +386,62 @@ def _settled_short(doc: Document, options: Options, model: LineModel | None) -> 
     """
     plain = replace(options, convert=None)  # the blocks' own text, not the converted rendering
     for _ in range(SETTLE_PASSES):
+        parts = printed_parts(doc.blocks, plain)
         printed = render_text(doc, plain)
-        if not printed or printed.count("\n") > 2 * SETTLE_LINES - 1:
+        if not parts or len(parts) > SETTLE_LINES:
             return doc
         again = _parse_lines(printed, plain, model)
-        if render_text(again, plain) == printed or _joins_across_set_aside(doc, again, plain):
+        if render_text(again, plain) == printed or _joins_across_set_aside(doc, parts, again):
             return doc
-        doc = _grafted(doc, again, plain)
+        doc = _grafted(doc, parts, again)
     return doc
 
 
-def _joins_across_set_aside(doc: Document, again: Document, options: Options) -> bool:
-    """Whether ``again`` (a parse of ``doc``'s printed text) joins two
+def _block_lines(b: Block) -> Sequence[int]:
+    """The raw lines of a block (its span where it names none)."""
+    return b.lines or range(b.span[0], b.span[1] + 1)
+
+
+def _part_of(printed_line: int, parts: int) -> int:
+    """The printed part on ``printed_line`` of a rendering of ``parts``
+    parts: part ``k`` is printed line ``2k + 1`` (a blank line between)."""
+    return min(max(printed_line - 1, 0) // 2, parts - 1)
+
+
+def _joins_across_set_aside(doc: Document, parts: Sequence[tuple[str, tuple[int, ...]]], again: Document) -> bool:
+    """Whether ``again`` (a parse of ``doc``'s printed ``parts``) joins two
     printed lines that a block ``doc`` sets aside stood between on the page:
     a jump line, a page break's furniture.  Those were seen when the raw
     lines were read and are not in the print (``…每年数十亿`` /
     ``（下转第8版）`` / the next page's top / ``美元的…``: the article goes on
     five pages on, and the text after the break is another's), so the
     first reading stands."""
-    parts = printed_parts(doc.blocks, options)
     printed = {i for _, at in parts for i in at}
     aside = [b.span[0] for i, b in enumerate(doc.blocks) if i not in printed]
     firsts = [min(doc.blocks[i].span[0] for i in at) for _, at in parts]
     lasts = [max(doc.blocks[i].span[1] for i in at) for _, at in parts]
     apart = {k for k in range(len(parts) - 1) if any(lasts[k] < n < firsts[k + 1] for n in aside)}
     for b in again.blocks:
-        covered = {(n - 1) // 2 for n in (b.lines or range(b.span[0], b.span[1] + 1))}
+        covered = {_part_of(n, len(parts)) for n in _block_lines(b)}
         if any(k in covered and k + 1 in covered for k in apart):
             return True
     return False
 
 
-def _grafted(doc: Document, again: Document, options: Options) -> Document:
-    """``doc`` with the blocks it prints replaced by ``again``'s (a parse of
-    their printed text), each on the raw lines of the printed lines it was
-    read from; the blocks ``doc`` sets aside stay as they were, and
-    ``again``'s repairs are logged on the first raw line of their printed
-    line."""
-    parts = printed_parts(doc.blocks, options)
-    raw_lines = [tuple(sorted({n for i in at for n in doc.blocks[i].lines or range(
-        doc.blocks[i].span[0], doc.blocks[i].span[1] + 1)})) for _, at in parts]
+def _grafted(doc: Document, parts: Sequence[tuple[str, tuple[int, ...]]], again: Document) -> Document:
+    """``doc`` with the blocks it prints (``parts``) replaced by ``again``'s
+    (a parse of their printed text), each on the raw lines of the printed
+    lines it was read from; the blocks ``doc`` sets aside stay as they
+    were, and ``again``'s repairs are logged on the first raw line of their
+    printed line."""
+    raw_lines = [tuple(sorted({n for i in at for n in _block_lines(doc.blocks[i])})) for _, at in parts]
 
     def on_raw(printed_lines: Iterable[int]) -> tuple[int, ...]:
-        # Printed line 2k + 1 is part k (a blank line between parts).
-        return tuple(sorted({n for p in printed_lines for n in raw_lines[min(max(p - 1, 0) // 2, len(parts) - 1)]}))
+        return tuple(sorted({n for p in printed_lines for n in raw_lines[_part_of(p, len(parts))]}))
 
     moved = []
     for b in again.blocks:
-        lines = on_raw(b.lines or range(b.span[0], b.span[1] + 1))
+        lines = on_raw(_block_lines(b))
         span = (lines[0], lines[-1])
         moved.append(replace(b, span=span, lines=lines, byline=b.byline and replace(b.byline, span=span)))
     printed = {i for _, at in parts for i in at}
