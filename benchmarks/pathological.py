@@ -5,17 +5,22 @@ Each shape is a function of a size ``n`` (about ``n`` characters): the
 known-bad ones from issue 8 (``'版' + ' ' * n + '甲。'`` …) and long runs of
 spaces, Han, punctuation, brackets, dashes, controls, Latin, digits, many
 short lines, many bylines.  Every shape is parsed at ``n``, ``2n``, ``4n`` and
-``8n`` characters; the growth is the time ratio for four times the size,
-``t(8n) / t(2n)`` (the larger pair, where fixed costs weigh least).  Linear
-code grows about 4×, quadratic code 16×; the bar of issue 8 is at most 5×.
+``8n`` characters (``n`` is ``--base``, doubled for a quick shape until one
+parse takes ``--min-time``: a timing of a few milliseconds is mostly noise);
+the growth is the time for four times the size as the sizes measured say it, ``4 ** k`` where ``k`` is the slope of a
+least-squares line through ``log t`` against ``log n`` (all four sizes, so
+that a step in one pair, as when a string outgrows a CPU cache, weighs a
+quarter, not the whole).  The plain ratio of the larger pair,
+``t(8n) / t(2n)``, is printed beside it.  Linear code grows about 4×,
+quadratic code 16×; the bar of issue 8 is at most 5×.
 
 A shape whose time at one size passes ``--budget`` seconds is not run at
-larger sizes; its growth is then read off the pairs measured (``t(4n)/t(n)``)
-or, with only two sizes, extrapolated as ``(t(2n)/t(n))²``, and marked ``~``.
+larger sizes; its growth is then fitted on the sizes measured (two or
+three) and marked ``~``.
 
 Usage::
 
-    python benchmarks/pathological.py [--base N] [--budget S] [--only NAME...] [--check]
+    python benchmarks/pathological.py [--base N] [--min-time S] [--budget S] [--only NAME...] [--check]
 
 With ``--check``, exit with status 1 when a shape grows more than 5×.
 A measurement for developers, not part of CI (timings are not tests).
@@ -24,6 +29,7 @@ A measurement for developers, not part of CI (timings are not tests).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -34,6 +40,8 @@ import cnpress
 MAX_GROWTH = 5.0
 #: How the four sizes relate to ``--base``.
 SIZE_FACTORS = (1, 2, 4, 8)
+#: A shape's smallest size is at most this many times ``--base``.
+MAX_BASE_FACTOR = 16
 
 
 def _rep(unit: str, n: int) -> str:
@@ -100,39 +108,60 @@ SHAPES: dict[str, Callable[[int], str]] = {
 
 
 def _time(text: str) -> float:
-    """CPU seconds to parse ``text``: the best of three runs, or of as many
-    as fit in a fifth of a second for quick ones.  CPU time of this process
+    """CPU seconds to parse ``text``: the best of five runs, or of as many
+    as fit in half a second for quick ones.  CPU time of this process
     (not wall time), so that other work on the machine weighs less."""
     best = float("inf")
     spent = 0.0
     runs = 0
-    while runs < 3 or spent < 0.2:
+    while runs < 5 or spent < 0.5:
         start = time.process_time()
         cnpress.parse(text)
         took = time.process_time() - start
         best = min(best, took)
         spent += took
         runs += 1
-        if runs >= 3 and took > 0.05:
+        if runs >= 3 and took > 0.5:
             break
     return best
 
 
+def fitted_growth(times: list[float]) -> float:
+    """The time for 4× the size, as the least-squares slope of ``log t``
+    against ``log n`` over ``times`` (at sizes ``n, 2n, 4n, …``) says it.
+
+    >>> round(fitted_growth([1.0, 2.0, 4.0, 8.0]), 6), round(fitted_growth([1.0, 4.0, 16.0]), 6)
+    (4.0, 16.0)
+    """
+    if len(times) < 2:
+        return float("inf")
+    xs = list(range(len(times)))  # log2 of the size factor
+    ys = [math.log2(max(t, 1e-9)) for t in times]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+    return 4.0 ** slope
+
+
+def smallest_size(shape: Callable[[int], str], base: int, min_time: float) -> int:
+    """The first of ``base, 2·base, 4·base, …`` (at most :data:`MAX_BASE_FACTOR`
+    times ``base``) at which ``shape`` takes at least ``min_time`` seconds:
+    timings of a few milliseconds are mostly the machine's noise."""
+    n = base
+    while n < MAX_BASE_FACTOR * base and _time(shape(n)) < min_time:
+        n *= 2
+    return n
+
+
 def measure(shape: Callable[[int], str], base: int, budget: float) -> tuple[list[float], float, bool]:
     """The times at the four sizes (fewer when the budget ran out), the
-    growth for 4× the size, and whether that growth is an extrapolation."""
+    fitted growth for 4× the size, and whether fewer than four sizes were
+    measured."""
     times: list[float] = []
     for factor in SIZE_FACTORS:
         times.append(_time(shape(base * factor)))
         if times[-1] > budget:
             break
-    if len(times) == 4:
-        return times, times[3] / times[1], False
-    if len(times) == 3:
-        return times, times[2] / times[0], True
-    if len(times) == 2:
-        return times, (times[1] / times[0]) ** 2, True
-    return times, float("inf"), True
+    return times, fitted_growth(times), len(times) < len(SIZE_FACTORS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,24 +169,28 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--base", type=int, default=20_000, help="the smallest size, in characters (default 20000)")
     ap.add_argument("--budget", type=float, default=5.0,
                     help="seconds after which a shape is not run at larger sizes (default 5)")
+    ap.add_argument("--min-time", type=float, default=0.05,
+                    help="double a shape's smallest size (up to 16x --base) until it takes this long (default 0.05 s)")
     ap.add_argument("--only", nargs="*", default=None, help="run only the shapes whose name contains one of these")
     ap.add_argument("--check", action="store_true", help="exit 1 when a shape grows more than 5x")
     args = ap.parse_args(argv)
     # Load jieba's dictionary, its tagger and the model outside the timings.
     cnpress.clean("本报记者 齐旭\n博 士 、船 名 航 次 ：\n正文第一行，\n第二行。\n" * 3)
-    sizes = [args.base * f for f in SIZE_FACTORS]
-    print(f"sizes: {', '.join(f'{s:,}' for s in sizes)} characters; growth = t(8n)/t(2n) (4x the size)")
-    print(f"{'shape':32} " + " ".join(f"{f'{f}n':>8}" for f in SIZE_FACTORS) + "   growth")
+    print(f"sizes: n, 2n, 4n, 8n characters, n from {args.base:,} doubled until a parse takes {args.min_time} s; "
+          "growth = 4 ** (slope of log t on log n); pair = t(8n)/t(2n)")
+    print(f"{'shape':32} {'n':>9} " + " ".join(f"{f'{f}n':>8}" for f in SIZE_FACTORS) + "    pair   growth")
     worst = 0.0
     failed = []
     for name, shape in SHAPES.items():
         if args.only and not any(word in name for word in args.only):
             continue
-        times, growth, guessed = measure(shape, args.base, args.budget)
+        base = smallest_size(shape, args.base, args.min_time)
+        times, growth, guessed = measure(shape, base, args.budget)
         cells = [f"{t:8.3f}" for t in times] + [f"{'-':>8}"] * (4 - len(times))
         mark = "~" if guessed else " "
         verdict = "" if growth <= MAX_GROWTH else "  > 5x"
-        print(f"{name:32} " + " ".join(cells) + f"  {mark}{growth:5.1f}x{verdict}", flush=True)
+        pair = f"{times[3] / times[1]:7.1f}x" if len(times) == 4 else f"{'-':>8}"
+        print(f"{name:32} {base:9,} " + " ".join(cells) + f" {pair}  {mark}{growth:5.1f}x{verdict}", flush=True)
         worst = max(worst, growth)
         if growth > MAX_GROWTH:
             failed.append(name)

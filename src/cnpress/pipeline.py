@@ -48,7 +48,7 @@ from .reading import split_lines, unify_breaks
 from .rejoin import join_lines
 from .render import hidden_kinds, printed_parts, render_text
 from .spacing import fix_spacing, widen_punctuation
-from .styles import FEW_LINES, VERTICAL_CHARS, drop_untrusted_marks
+from .styles import FEW_LINES, VERTICAL_CHARS, detect_styles, drop_untrusted_marks
 
 __all__ = [
     "CHUNKED_ABOVE", "CHUNK_CHARS", "build_blocks", "build_labelled_blocks", "chunk_bounds", "clean", "parse",
@@ -333,7 +333,8 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
     fitted line model (:mod:`cnpress.decide`) over the feature table
     (:mod:`cnpress.features`); ``model`` overrides the shipped one
     (:func:`cnpress.decide.load_model`).  A text that prints as a few lines
-    is decided again on those lines as printed (:func:`_settled_short`).
+    is decided again on those lines as printed where they read otherwise
+    (:func:`_settled`): ``clean`` is idempotent.
 
     A text longer than :data:`CHUNKED_ABOVE` characters is parsed in chunks
     of about :data:`CHUNK_CHARS` (:func:`chunk_bounds`), so that memory stays
@@ -352,33 +353,37 @@ def parse(text: str, options: Options = _DEFAULT, model: LineModel | None = None
 
 def _parse_whole(text: str, options: Options, model: LineModel | None) -> Document:
     """:func:`parse` on the whole text at once."""
-    return _settled_short(_parse_lines(text, options, model), options, model)
+    return _settled(_parse_lines(text, options, model), options, model)
 
 
-#: How many times a short rendering is re-read before it is kept as it is.
+#: How many times a rendering is re-read before it is kept as it is.
 SETTLE_PASSES: Final = 3
-#: A rendering of at most this many lines is re-read as printed
-#: (:func:`_settled_short`): as few lines as a style region too short to
-#: tell cnpress's own output from double-spaced hard-wrapped text
-#: (:data:`cnpress.styles.FEW_LINES`).
+#: A rendering of at most this many lines is always re-read as printed
+#: (:func:`_settled`): as few lines as a style region too short to tell
+#: cnpress's own output from double-spaced hard-wrapped text
+#: (:data:`cnpress.styles.FEW_LINES`).  A longer one is re-read only where
+#: it does not read as cnpress's own output (:func:`_reads_as_own`).
 SETTLE_LINES: Final = FEW_LINES
 
 
-def _settled_short(doc: Document, options: Options, model: LineModel | None) -> Document:
+def _settled(doc: Document, options: Options, model: LineModel | None) -> Document:
     """``doc``, its printed blocks decided again on their text as printed,
-    when they print as a few lines (:data:`SETTLE_LINES`) that read
-    otherwise.
+    when that text reads otherwise than the raw lines did.
 
-    A few printed lines are too few to tell cnpress's own output (a block a
-    line, a blank line between) from double-spaced hard-wrapped text, and a
-    printed line has no neighbours left of those it was read among; so
-    reading the output again can decide otherwise than the raw lines did:
-    ``高例队`` / ``报`` was a title, ``高例队报`` alone is furniture; a
-    paragraph ended on a line the next visibly goes on with (``…对使十`` /
-    ``一一，…``) is a hard wrap when read again.  The printed lines are what
-    ``clean`` prints and reads back, so their reading is the one kept
-    (grafted onto the raw lines, :func:`_grafted`), and ``clean`` is
-    idempotent on them.  (A lone masthead stays hidden either way: it is
+    ``clean`` prints a block a line with a blank line between: cnpress's
+    own output, read back block for block (the ``own`` style of
+    :mod:`cnpress.styles`).  Where the printed lines do not read as that
+    style (a few lines are too few to tell it from double-spaced
+    hard-wrapped text; short lines that fill a narrow column look
+    hard-wrapped), reading the output again can decide otherwise than the
+    raw lines did: ``高例队`` / ``报`` was a title, ``高例队报`` alone is
+    furniture; a paragraph ended on a line the next visibly goes on with
+    (``…对使十`` / ``一一，…``) is a hard wrap when read again.  The printed
+    lines are what ``clean`` prints and reads back, so their reading is the
+    one kept (grafted onto the raw lines, :func:`_grafted`), and ``clean``
+    is idempotent by construction: even where a block set aside on the page
+    (a jump line) stood between two printed lines that read as one, the
+    print cannot show it.  (A lone masthead stays hidden either way: it is
     hidden on its own line too.)
 
     >>> [(b.kind.value, b.text) for b in parse("# 2").blocks]
@@ -387,14 +392,21 @@ def _settled_short(doc: Document, options: Options, model: LineModel | None) -> 
     plain = replace(options, convert=None)  # the blocks' own text, not the converted rendering
     for _ in range(SETTLE_PASSES):
         parts = printed_parts(doc.blocks, plain)
-        printed = render_text(doc, plain)
-        if not parts or len(parts) > SETTLE_LINES:
+        if not parts or (len(parts) > SETTLE_LINES and _reads_as_own(parts, plain)):
             return doc
+        printed = render_text(doc, plain)
         again = _parse_lines(printed, plain, model)
-        if render_text(again, plain) == printed or _joins_across_set_aside(doc, parts, again):
+        if render_text(again, plain) == printed:
             return doc
         doc = _grafted(doc, parts, again)
     return doc
+
+
+def _reads_as_own(parts: Sequence[tuple[str, tuple[int, ...]]], options: Options) -> bool:
+    """Whether printed ``parts`` (a block a line, a blank line between)
+    read as cnpress's own output in every style region."""
+    lines = [NLine(2 * k + 1, text) for k, (text, _) in enumerate(parts)]
+    return all("+own" in r.style for r in detect_styles(lines, options))
 
 
 def _block_lines(b: Block) -> Sequence[int]:
@@ -406,26 +418,6 @@ def _part_of(printed_line: int, parts: int) -> int:
     """The printed part on ``printed_line`` of a rendering of ``parts``
     parts: part ``k`` is printed line ``2k + 1`` (a blank line between)."""
     return min(max(printed_line - 1, 0) // 2, parts - 1)
-
-
-def _joins_across_set_aside(doc: Document, parts: Sequence[tuple[str, tuple[int, ...]]], again: Document) -> bool:
-    """Whether ``again`` (a parse of ``doc``'s printed ``parts``) joins two
-    printed lines that a block ``doc`` sets aside stood between on the page:
-    a jump line, a page break's furniture.  Those were seen when the raw
-    lines were read and are not in the print (``…每年数十亿`` /
-    ``（下转第8版）`` / the next page's top / ``美元的…``: the article goes on
-    five pages on, and the text after the break is another's), so the
-    first reading stands."""
-    printed = {i for _, at in parts for i in at}
-    aside = [b.span[0] for i, b in enumerate(doc.blocks) if i not in printed]
-    firsts = [min(doc.blocks[i].span[0] for i in at) for _, at in parts]
-    lasts = [max(doc.blocks[i].span[1] for i in at) for _, at in parts]
-    apart = {k for k in range(len(parts) - 1) if any(lasts[k] < n < firsts[k + 1] for n in aside)}
-    for b in again.blocks:
-        covered = {_part_of(n, len(parts)) for n in _block_lines(b)}
-        if any(k in covered and k + 1 in covered for k in apart):
-            return True
-    return False
 
 
 def _grafted(doc: Document, parts: Sequence[tuple[str, tuple[int, ...]]], again: Document) -> Document:
