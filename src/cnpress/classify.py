@@ -20,14 +20,16 @@ from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
 __all__ = [
-    "BLANK", "CAPTION_CONTINUED", "HEADING", "KICKER_TEXT", "LINE_RULES", "SECTION_MARK", "SECTION_NUMBER", "TEXT",
-    "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
+    "BLANK", "CAPTION_CONTINUED", "HEADING", "KICKER_TEXT", "LINE_RULES", "MARKDOWN_HEADING", "SECTION_MARK",
+    "SECTION_NUMBER", "TEXT", "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
 ]
 
 #: Pseudo-kinds used before blocks exist.
 TEXT = "text"
 BLANK = "blank"
 HEADING = "heading"
+#: The name of the line rule for a Markdown heading mark ("## 促转型：…").
+MARKDOWN_HEADING: Final = "markdown-heading"
 
 
 class LineTag(NamedTuple):
@@ -130,7 +132,7 @@ KICKER_TEXT: Final = regex.compile(r"^[\p{Han}]{2,6}$")
 
 #: The line rules, tried in order; the first match wins.
 LINE_RULES: tuple[LineRule, ...] = (
-    LineRule("markdown-heading", HEADING, _MD_HEADING),
+    LineRule(MARKDOWN_HEADING, HEADING, _MD_HEADING),
     *(LineRule(name, "furniture", pattern) for name, pattern in FURNITURE_RULES),
     LineRule("source-line", "source", _SOURCE),
     LineRule("caption-marker", "caption", test=_caption_marker),

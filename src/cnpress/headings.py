@@ -12,22 +12,23 @@ the rule that decided is appended to the block's reason.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Final, NamedTuple
 
 import regex
 
-from .classify import KICKER_TEXT, SECTION_NUMBER
-from .layout import LONG_LINE_EMS
+from .classify import KICKER_TEXT, MARKDOWN_HEADING, SECTION_NUMBER
+from .layout import ABOVE_DECK, DECK, LABEL_AFTER_CLOSE, LEAD_IN, LONG_LINE_EMS, WIDER_THAN_COLUMN
 from .model import Block, BlockKind
 from .normalize import NLine
 
-__all__ = ["SECTION_NUMBER", "HeadingLine", "assign_heading_roles", "group_headings"]
+__all__ = ["ROLE_RULES", "SECTION_NUMBER", "HeadingLine", "RoleRule", "assign_heading_roles", "group_headings"]
 
-#: Reasons that make a heading line a heading of its own, never merged into
+#: The rules that make a heading line a heading of its own, never merged into
 #: the heading above it.
-_STANDS_ALONE: Final = frozenset({"wider-than-column", "full-width-after-heading", "label-after-close", "above-deck"})
+_STANDS_ALONE: Final = frozenset({WIDER_THAN_COLUMN, DECK, LABEL_AFTER_CLOSE, ABOVE_DECK})
 
 # A section's lead-in prefix: "促转型：向…", "“点”：关键业务场景…".
 _LEAD_IN_PREFIX: Final = regex.compile(r"^[“\"]?[\p{Han}]{1,4}[”\"]?[：:]")
@@ -37,7 +38,8 @@ _HEADINGS: Final = frozenset({BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.KIC
 
 
 class HeadingLine(NamedTuple):
-    """A line that layout or a line rule called a heading, and why."""
+    """A line that layout or a line rule called a heading, the name of that
+    rule, and the column width there."""
 
     line: NLine
     reason: str
@@ -54,13 +56,13 @@ def group_headings(heads: Sequence[HeadingLine]) -> list[list[HeadingLine]]:
     """
     groups: list[list[HeadingLine]] = []
     for h in heads:
-        markdown = h.reason.startswith("markdown")
+        markdown = h.reason == MARKDOWN_HEADING
         if (
             groups
             and (markdown or h.column <= LONG_LINE_EMS)  # long-line text: one heading per line
             and h.reason not in _STANDS_ALONE
             and groups[-1][-1].reason not in _STANDS_ALONE
-            and h.reason.startswith("markdown") == groups[-1][-1].reason.startswith("markdown")
+            and markdown == (groups[-1][-1].reason == MARKDOWN_HEADING)
             and not SECTION_NUMBER.match(h.line.text)  # "一、趋势概述" starts a heading of its own
         ):
             groups[-1].append(h)
@@ -69,42 +71,82 @@ def group_headings(heads: Sequence[HeadingLine]) -> list[list[HeadingLine]]:
     return groups
 
 
-def _role(blocks: Sequence[Block], i: int) -> tuple[BlockKind, str]:
-    """The role of heading block ``blocks[i]`` and the rule that decided it."""
-    block = blocks[i]
-    prev = blocks[i - 1] if i else None
-    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    if "full-width-after-heading" in block.reason and prev is not None and prev.kind is BlockKind.TITLE:
-        return BlockKind.SUBTITLE, "deck-under-title"
-    if "lead-in" in block.reason:
-        return BlockKind.SECTION, "lead-in"
-    if SECTION_NUMBER.match(block.text):
-        return BlockKind.SECTION, "numbered"
-    if _LEAD_IN_PREFIX.match(block.text) and len(block.text) > 6:
-        return BlockKind.SECTION, "lead-in-prefix"
-    if nxt is not None and nxt.kind in (BlockKind.TITLE, BlockKind.SUBTITLE) and KICKER_TEXT.match(block.text) \
-            and len(block.lines) == 1 and (prev is None or prev.kind not in (*_HEADINGS, BlockKind.PARAGRAPH)):
-        if nxt.kind is BlockKind.TITLE:
-            return BlockKind.KICKER, "label-above-title"
-    if nxt is not None and nxt.kind in (BlockKind.SUBTITLE, BlockKind.BYLINE):
-        return BlockKind.TITLE, f"followed-by-{nxt.kind.value}"
-    if prev is None:
-        return BlockKind.TITLE, "first-block"
-    after = blocks[i + 2] if i + 2 < len(blocks) else None
-    if (prev.kind is BlockKind.PARAGRAPH and nxt is not None and nxt.kind is BlockKind.TITLE
-            and after is not None and after.kind is BlockKind.PARAGRAPH):
-        return BlockKind.SECTION, "two-line-section"
-    if prev.kind in _HEADINGS or (nxt is not None and nxt.kind is BlockKind.TITLE):
-        return BlockKind.TITLE, "next-to-heading"
-    if prev.kind in _ARTICLE_END or prev.kind is BlockKind.FURNITURE:
-        return BlockKind.TITLE, f"after-{prev.kind.value}"
-    if len(block.lines) >= 3:
-        return BlockKind.TITLE, "three-line-headline"
-    return BlockKind.SECTION, "between-paragraphs"
+@dataclass(frozen=True, slots=True)
+class Around:
+    """A heading block as the role rules see it: the block, the blocks
+    before and after it (roles given so far before, as built after), and
+    the names of the rules that made its lines headings."""
+
+    block: Block
+    prev: Block | None
+    nxt: Block | None
+    after: Block | None
+    rules: frozenset[str]
 
 
-def assign_heading_roles(blocks: Sequence[Block]) -> list[Block]:
-    """Give every heading block (built as ``title``) its role.
+def _kind(b: Block | None) -> BlockKind | None:
+    return b.kind if b is not None else None
+
+
+def _label_above_title(a: Around) -> bool:
+    """A column label ("会员成果"): one short Han line right above a headline,
+    not under another heading or amid body text."""
+    return (_kind(a.nxt) is BlockKind.TITLE and KICKER_TEXT.match(a.block.text) is not None
+            and len(a.block.lines) == 1 and (a.prev is None or a.prev.kind not in (*_HEADINGS, BlockKind.PARAGRAPH)))
+
+
+def _after(kind: BlockKind) -> Callable[[Around], bool]:
+    """A test: the block before is of ``kind`` (an article's end, furniture)."""
+    return lambda a: _kind(a.prev) is kind
+
+
+class RoleRule(NamedTuple):
+    """A rule of heading roles: its name (appended to the block's reason),
+    the role it gives, its test, and whether the heading takes in the next
+    block (a subhead in two parts)."""
+
+    name: str
+    kind: BlockKind
+    test: Callable[[Around], bool]
+    joins_next: bool = False
+
+
+#: The role rules, tried in order; the first whose test holds gives the role.
+ROLE_RULES: Final[tuple[RoleRule, ...]] = (
+    RoleRule("deck-under-title", BlockKind.SUBTITLE, lambda a: DECK in a.rules and _kind(a.prev) is BlockKind.TITLE),
+    RoleRule("lead-in", BlockKind.SECTION, lambda a: LEAD_IN in a.rules),
+    RoleRule("numbered", BlockKind.SECTION, lambda a: SECTION_NUMBER.match(a.block.text) is not None),
+    RoleRule("lead-in-prefix", BlockKind.SECTION,
+             lambda a: _LEAD_IN_PREFIX.match(a.block.text) is not None and len(a.block.text) > 6),
+    RoleRule("label-above-title", BlockKind.KICKER, _label_above_title),
+    RoleRule("followed-by-subtitle", BlockKind.TITLE, lambda a: _kind(a.nxt) is BlockKind.SUBTITLE),
+    RoleRule("followed-by-byline", BlockKind.TITLE, lambda a: _kind(a.nxt) is BlockKind.BYLINE),
+    RoleRule("first-block", BlockKind.TITLE, lambda a: a.prev is None),
+    # "练就独门绝技" / "“百炼钢”化为“绕指柔”" between paragraphs: one subhead in two parts.
+    RoleRule("two-line-section", BlockKind.SECTION,
+             lambda a: (_kind(a.prev) is BlockKind.PARAGRAPH and _kind(a.nxt) is BlockKind.TITLE
+                        and _kind(a.after) is BlockKind.PARAGRAPH), joins_next=True),
+    RoleRule("next-to-heading", BlockKind.TITLE,
+             lambda a: _kind(a.prev) in _HEADINGS or _kind(a.nxt) is BlockKind.TITLE),
+    *(RoleRule(f"after-{k.value}", BlockKind.TITLE, _after(k)) for k in (BlockKind.BYLINE, BlockKind.SOURCE,
+                                                                       BlockKind.FURNITURE)),
+    RoleRule("three-line-headline", BlockKind.TITLE, lambda a: len(a.block.lines) >= 3),
+    RoleRule("between-paragraphs", BlockKind.SECTION, lambda a: True),
+)
+
+
+def _role(around: Around) -> RoleRule:
+    """The first role rule that holds for a heading block."""
+    return next(rule for rule in ROLE_RULES if rule.test(around))
+
+
+_NO_RULES: Final[Mapping[int, str]] = MappingProxyType({})
+
+
+def assign_heading_roles(blocks: Sequence[Block], line_rules: Mapping[int, str] = _NO_RULES) -> list[Block]:
+    """Give every heading block (built as ``title``) its role, by the first
+    of :data:`ROLE_RULES` that holds; ``line_rules`` names the rule that
+    made each raw line a heading (:attr:`cnpress.layout.Layout.reasons`).
 
     >>> from cnpress.model import Block, BlockKind as K
     >>> bs = [Block(K.PARAGRAPH, "前文。", (1, 1)), Block(K.TITLE, "向0.4秒的不懈奔跑", (3, 3)),
@@ -117,10 +159,12 @@ def assign_heading_roles(blocks: Sequence[Block]) -> list[Block]:
     while i < len(out):
         block = out[i]
         if block.kind is BlockKind.TITLE:
-            kind, why = _role(out, i)
-            out[i] = replace(block, kind=kind, reason=f"{block.reason}:{why}")
-            if why == "two-line-section":
-                # "练就独门绝技" / "“百炼钢”化为“绕指柔”": one subhead in two parts.
+            rules = frozenset(r for r in map(line_rules.get, block.lines) if r is not None)
+            around = Around(block, out[i - 1] if i else None, out[i + 1] if i + 1 < len(out) else None,
+                            out[i + 2] if i + 2 < len(out) else None, rules)
+            rule = _role(around)
+            out[i] = replace(block, kind=rule.kind, reason=f"{block.reason}:{rule.name}")
+            if rule.joins_next:
                 second = out.pop(i + 1)
                 out[i] = replace(out[i], text=f"{block.text} {second.text}", span=(block.span[0], second.span[1]),
                                  lines=block.lines + second.lines)

@@ -56,7 +56,21 @@ from .normalize import NLine
 from .spacing import word_crosses
 from .styles import LONG_LINE_EMS
 
-__all__ = ["LONG_LINE_EMS", "Layout", "analyse_layout"]
+__all__ = ["ABOVE_DECK", "DECK", "LABEL_AFTER_CLOSE", "LEAD_IN", "LONG_LINE_EMS", "WIDER_THAN_COLUMN", "Layout",
+           "analyse_layout"]
+
+# The names of the layout rules that make a line a heading, as the heading
+# rules (:mod:`cnpress.headings`) read them; the others are plain strings.
+#: Wider than the column, with no clause mark: a headline of its own.
+WIDER_THAN_COLUMN: Final = "wider-than-column"
+#: Full width, right under a heading, not a sentence: the heading's deck.
+DECK: Final = "full-width-after-heading"
+#: A short lead-in ending in a colon ("“点”：") above a heading line.
+LEAD_IN: Final = "lead-in"
+#: One unterminated line right above a "——…" deck: its headline.
+ABOVE_DECK: Final = "above-deck"
+#: A column label ("会员成果") after an article's closing line, a headline under it.
+LABEL_AFTER_CLOSE: Final = "label-after-close"
 
 #: How many text lines one column-width estimate covers.
 REGION_LINES: Final = 48
@@ -147,16 +161,16 @@ def _heading_reason(
     inner = text[:-1]
     prose = any(c in _NOT_IN_HEADING for c in inner)
     if not long_mode and w > col + WIDE_MARGIN and not prose:
-        return "wider-than-column"
+        return WIDER_THAN_COLUMN
     if (after_heading and not long_mode and not prose and not _terminal(text) and text[-1] not in _NOT_IN_HEADING
             and w > col - INDENT_MARGIN
             and not (next_text and word_crosses(text[-2:], next_text[:2]))):
         # Too wide for an indented first line, right under a heading: a deck.
-        return "full-width-after-heading"
+        return DECK
     if _terminal(text):
         # A lead-in such as "“点”：" standing above a heading line.
         if text[-1] in "：:" and w <= 8 and next_text is not None and not _terminal(next_text):
-            return "lead-in"
+            return LEAD_IN
         return None
     limit = MAX_HEADING_EMS if long_mode else col - SHORT_MARGIN
     if w > limit:
@@ -224,7 +238,7 @@ def analyse_layout(lines: Sequence[NLine], tags: Sequence[LineTag]) -> Layout:
             if dash == "deck" and prev_body is not None:
                 # One unterminated line right above a "——…" deck is its headline.
                 kind[lines[prev_body].no] = "heading"
-                reasons[lines[prev_body].no] = "above-deck"
+                reasons[lines[prev_body].no] = ABOVE_DECK
             elif prev_body is not None and prev_body not in ends:
                 ends[prev_body] = "before-" + (tag.kind if tag.kind != HEADING else "heading")
             prev_body, prev_end = None, True
@@ -404,14 +418,14 @@ def _title_after_close(
     the first text after a closing line; empty if they read as body text.
 
     A first line shaped like a column label (``会员成果``) with a headline
-    under it is a label of its own (reason ``label-after-close``).
+    under it is a label of its own (reason :data:`LABEL_AFTER_CLOSE`).
     """
     args = (lines, widths, cols, pos_of, next_text_line)
     if KICKER_TEXT.match(lines[i].text):
         j = next_text_line(i)
         under = _headline_run(j, *args) if j is not None else []
         if under and _headline_end(lines[under[-1]].text, widths[pos_of[under[-1]]], cols[pos_of[under[-1]]]):
-            return {i: "label-after-close", **dict.fromkeys(under, "title-after-close")}
+            return {i: LABEL_AFTER_CLOSE, **dict.fromkeys(under, "title-after-close")}
     return dict.fromkeys(_headline_run(i, *args), "title-after-close")
 
 

@@ -616,7 +616,7 @@ def rule_blocks(
     layout, blocks with their heading roles."""
     tags = tag_lines(lines)
     layout = analyse_layout(lines, tags)
-    return tags, layout, assign_heading_roles(build_blocks(lines, tags, layout, options, repairs))
+    return tags, layout, assign_heading_roles(build_blocks(lines, tags, layout, options, repairs), layout.reasons)
 
 
 def parse_rules(text: str, options: Options = _DEFAULT) -> Document:
