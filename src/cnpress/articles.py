@@ -22,6 +22,7 @@ from typing import Final, NamedTuple
 import regex
 
 from .chars import CN_NUMERALS, OPENING_BRACKETS
+from .classify import BYLINE_LINE
 from .furniture import jump_target
 from .model import Article, Block, BlockKind, Byline, Placement
 
@@ -178,7 +179,7 @@ def _never(_: Block) -> bool:
 class BoundaryRule(NamedTuple):
     """A place where a new article starts, other than at a title."""
 
-    #: The :attr:`Article.reason` it gives ("layout": the reason in ``starts``).
+    #: The :attr:`Article.reason` it gives (unless ``from_starts``).
     reason: str
     #: The kinds of block it can fire on.
     kinds: frozenset[BlockKind]
@@ -186,6 +187,8 @@ class BoundaryRule(NamedTuple):
     test: Callable[[_At], bool]
     #: Whether the new article, given its first block, is a fragment.
     fragment: Callable[[Block], bool]
+    #: Whether the article's reason is the one ``starts`` gives its first line.
+    from_starts: bool = False
 
 
 _K = BlockKind
@@ -193,7 +196,7 @@ _K = BlockKind
 BOUNDARY_RULES: Final = (
     BoundaryRule("kicker", frozenset({_K.KICKER}), lambda at: True, _never),
     BoundaryRule("byline", frozenset({_K.BYLINE}),
-                 lambda at: at.block.reason == "byline" and not _closes(at.block) and _starts(at.blocks, at.i),
+                 lambda at: at.block.reason == BYLINE_LINE and not _closes(at.block) and _starts(at.blocks, at.i),
                  _never),
     BoundaryRule("jump-from", frozenset({_K.FURNITURE}), _jump_from, _always),
     # Body after "…见到实效。（岳炎）" or "（来源：…）": that article is over.  What
@@ -203,7 +206,8 @@ BOUNDARY_RULES: Final = (
                  lambda b: b.kind is _K.SECTION),
     BoundaryRule("list-gap", frozenset({_K.PARAGRAPH}), _list_gap, _always),
     # Pieces the layout found broken off ("after-jump-break", "jump-continuation").
-    BoundaryRule("layout", frozenset({_K.PARAGRAPH}), lambda at: at.block.span[0] in at.starts, _always),
+    BoundaryRule("layout", frozenset({_K.PARAGRAPH}), lambda at: at.block.span[0] in at.starts, _always,
+                 from_starts=True),
 )
 _RULES_FOR: Final = {k: tuple(r for r in BOUNDARY_RULES if k in r.kinds) for k in BlockKind}
 
@@ -254,7 +258,7 @@ def assemble_articles(blocks: Sequence[Block], starts: Mapping[int, str] | None 
             continue
         rule = _boundary(_At(block, blocks, i, cur, known)) if cur.has_body else None
         if rule is not None:
-            reason = known[block.span[0]] if rule.reason == "layout" else rule.reason
+            reason = known[block.span[0]] if rule.from_starts else rule.reason
             new = _Draft(fragment=rule.fragment(block), reason=reason)
             new.add(block)
             drafts.append(new)

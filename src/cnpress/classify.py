@@ -20,8 +20,8 @@ from .furniture import EDITION_NAMES, FURNITURE_RULES
 from .normalize import NLine
 
 __all__ = [
-    "BLANK", "CAPTION_CONTINUED", "HEADING", "KICKER_TEXT", "LINE_RULES", "MARKDOWN_HEADING", "SECTION_MARK",
-    "SECTION_NUMBER", "TEXT", "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
+    "BLANK", "BYLINE_LINE", "CAPTION_CONTINUED", "HEADING", "KICKER_TEXT", "LINE_RULES", "MARKDOWN_HEADING",
+    "SECTION_MARK", "SECTION_NUMBER", "TEXT", "LineRule", "LineTag", "caption_open", "classify_line", "tag_lines",
 ]
 
 #: Pseudo-kinds used before blocks exist.
@@ -30,6 +30,8 @@ BLANK = "blank"
 HEADING = "heading"
 #: The name of the line rule for a Markdown heading mark ("## 促转型：…").
 MARKDOWN_HEADING: Final = "markdown-heading"
+#: The name of the line rule for a byline on a line of its own ("本报记者 齐旭").
+BYLINE_LINE: Final = "byline"
 
 
 class LineTag(NamedTuple):
@@ -138,7 +140,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption-marker", "caption", test=_caption_marker),
     LineRule("photo-credit", "caption", _PHOTO_CREDIT),
     LineRule("credit-suffix", "caption", test=_credit_suffix),
-    LineRule("byline", "byline", test=_byline),
+    LineRule(BYLINE_LINE, "byline", test=_byline),
     LineRule("dash-leader", "subtitle", _DASH_LEADER),
     LineRule("circle-kicker", "kicker", _CIRCLE_KICKER),
 )
