@@ -104,6 +104,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "OCR-gapped prose lines": lambda n: _rep("这束光，是长三角制造业重 镇无锡的一家企业，\n", n),
     "OCR-gapped long line": lambda n: _rep("甲乙丙丁戊己庚辛 ", n) + "，",
     "OCR gaps after roles": lambda n: _rep("记者 记者 甲乙丙丁戊己庚辛，", n),
+    "digits set one at a time": lambda n: _rep("1 ", n) + "年",
+    "digits set one at a time, no unit": lambda n: _rep("1 ", n) + "a",
+    "spaces before a half-width mark": lambda n: "甲" + " " * n + ",乙",
+    "spaces around full-width brackets": lambda n: _rep("甲 （乙） ", n),
 }
 
 

@@ -212,3 +212,53 @@ def test_widen_punct_false_still_fixes_spacing() -> None:
     # test_decide.test_a_lone_short_line_with_digits_is_not_furniture.)
     out = cnpress.clean("这家企业潜心 20年,撕 开?技术封锁，走出了一条自主创新之路。", Options(widen_punct=False))
     assert out == "这家企业潜心20年,撕开?技术封锁，走出了一条自主创新之路。\n"
+
+
+# Digits set (or OCR'd) one at a time close up where a unit, a measure word or
+# "%" follows; elsewhere (a table's row of figures) their spaces stay.
+@pytest.mark.parametrize(("raw", "wanted"), [
+    ("国家技术监督局1 9 9 7年第二季度", "国家技术监督局1997年第二季度"),
+    ("我国电话机生产企业有3 0 0 多家", "我国电话机生产企业有300多家"),
+    ("其中内销近4 0 0 0 万部", "其中内销近4000万部"),
+    ("产品抽样合格率为7 1 . 4 %", "产品抽样合格率为71.4%"),
+    ("合格率均达1 0 0 %外", "合格率均达100%外"),
+    ("于去年1 2月2 9日抵京", "于去年12月29日抵京"),
+    ("培训的人员1 2 0 3 . 8万人", "培训的人员1203.8万人"),
+])
+def test_digits_set_one_at_a_time_close_up(raw: str, wanted: str) -> None:
+    assert fix_spacing(raw) == wanted
+
+
+@pytest.mark.parametrize("text", ["合计3 5 2 1", "Intel Pentium 1处理器", "A 1 2", "1 2 3"])
+def test_digits_apart_without_a_unit_keep_their_spaces(text: str) -> None:
+    assert fix_spacing(text) == text
+
+
+def test_digits_set_one_at_a_time_stay_apart_without_letter_spacing_collapse() -> None:
+    assert fix_spacing("1 9 9 7年", collapse_letter_spacing=False) == "1 9 9 7年"
+
+
+# OCR sets spaces around half-width marks and brackets; in Chinese text none belongs there.
+@pytest.mark.parametrize(("raw", "wanted"), [
+    ("抽查表明 ,除了大型企业", "抽查表明，除了大型企业"),
+    ("税收能力 ; 另一方面", "税收能力；另一方面"),
+    ("委员会全会上获悉 : 党中央", "委员会全会上获悉：党中央"),
+    ("据新华社拉萨1月7日电 (记者孙玛多吉) 受国务院委派", "据新华社拉萨1月7日电（记者孙玛多吉）受国务院委派"),
+    ("“伽利略” 天外发回图像", "“伽利略”天外发回图像"),
+    ("三等奖的作者共13人。 (名单见12版)", "三等奖的作者共13人。（名单见12版）"),
+    ("质的东西。 1985年8月", "质的东西。1985年8月"),
+])
+def test_ocr_spaces_around_punctuation_go(raw: str, wanted: str) -> None:
+    assert fix_spacing(widen_punctuation(raw)) == wanted  # as clean() polishes a paragraph
+
+
+@pytest.mark.parametrize("text", ["Hello , world", "see (page 3) here"])
+def test_spaces_around_marks_in_latin_text_stay(text: str) -> None:
+    assert fix_spacing(widen_punctuation(text)) == text
+
+
+def test_clean_closes_ocr_spacing_in_a_paragraph() -> None:
+    raw = ("本报讯 我国电话机生产企业有3 0 0 多家， 目前产量已高达1亿部。然而,调查显示 ,有一半左右的电话\n"
+           "拥有者并不了解自己电话机的品牌。抽查表明 ,产品抽样合格率为7 1 . 4 %。\n")
+    assert cnpress.clean(raw) == ("本报讯 我国电话机生产企业有300多家，目前产量已高达1亿部。然而，调查显示，"
+                                  "有一半左右的电话拥有者并不了解自己电话机的品牌。抽查表明，产品抽样合格率为71.4%。\n")

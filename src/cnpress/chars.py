@@ -50,6 +50,14 @@ NO_SPACE_BEFORE_CLASS: Final = r"，。、：；？！）》」』”’"
 #: Full-width punctuation that takes no space after it.
 NO_SPACE_AFTER_CLASS: Final = r"，、：；（《「『“‘"
 
+#: Full-width opening brackets and quotes: no space between them and the
+#: Chinese text before them (``电 （记者…`` is ``电（记者…``).
+CJK_OPENERS_CLASS: Final = r"（《「『“‘"
+
+#: Full-width closing brackets and quotes: no space between them and the
+#: Chinese text after them (``…） 受国务院委派`` is ``…）受国务院委派``).
+CJK_CLOSERS_CLASS: Final = r"）》」』”’"
+
 #: Punctuation inside a line that marks running prose rather than a heading.
 CLAUSE_PUNCT: Final = frozenset("，、；。")
 

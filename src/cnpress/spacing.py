@@ -2,7 +2,8 @@
 
 :func:`fix_spacing` changes only spaces: it removes the spaces extraction
 inserts at CJK/Latin and CJK/digit boundaries and around full-width
-punctuation, and collapses letter-spaced CJK (``博 士`` → ``博士``), while
+punctuation, brackets and quotes, and collapses letter-spaced CJK (``博 士``
+→ ``博士``) and digits set one at a time (``1 9 9 7年`` → ``1997年``), while
 keeping the spaces that are real word spacing (``质量 数字 绿色 融合``,
 ``黄华伟 朱佳妮``, ``HUI JIN QIAO 299``).
 
@@ -18,7 +19,15 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import regex
 
-from .chars import ASCII_ALNUM_CLASS, HALF_TO_FULL, HAN_CLASS, NO_SPACE_AFTER_CLASS, NO_SPACE_BEFORE_CLASS
+from .chars import (
+    ASCII_ALNUM_CLASS,
+    CJK_CLOSERS_CLASS,
+    CJK_OPENERS_CLASS,
+    HALF_TO_FULL,
+    HAN_CLASS,
+    NO_SPACE_AFTER_CLASS,
+    NO_SPACE_BEFORE_CLASS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import jieba
@@ -40,6 +49,23 @@ _CJK_LATIN_TOUCH = regex.compile(
 )
 # Spaces before closing / after opening full-width punctuation: "博士 、".
 _PUNCT_GAP = regex.compile(rf" +(?=[{NO_SPACE_BEFORE_CLASS}])|(?<=[{NO_SPACE_AFTER_CLASS}]) +")
+# Spaces between Chinese text and a full-width bracket or quote opening after
+# it or closing before it: "电 （记者孙玛多吉） 受", "他说 “你好”".
+_BRACKET_GAP = regex.compile(rf"(?<=[{_CJK}]) +(?=[{CJK_OPENERS_CLASS}])|(?<=[{CJK_CLOSERS_CLASS}]) +(?=[{_CJK}])")
+# Spaces after a full-width sentence end, before a digit or an opening
+# bracket: "共13人。 （和名单见12版）", "的东西。 1985年8月".  (Before Chinese
+# text a space can be all that sets a run-in byline apart: "…美元。 本报记者 陈宜瑜".)
+_SENTENCE_END_GAP = regex.compile(rf"(?<=[。！？]) +(?=[0-9{CJK_OPENERS_CLASS}])")
+# A space between a number and its per cent sign: "1 0 0 %", "71.4 %".
+_PERCENT_GAP = regex.compile(r"(?<=[0-9]) +(?=%)")
+# Digits set (or OCR'd) one at a time: "1 9 9 4年", "3 0 0多家", "7 1 . 4 %".
+# Only single digits a space apart, the run's first digit not right after
+# a letter, digit or a digit and a space (so a run is scanned once: linear),
+# taken possessively, and only where a measure word, a unit or "%" follows
+# ("合计 3 5 2 1", a table's row, keeps its spaces).
+_SPACED_DIGITS = regex.compile(
+    rf"(?<![{ASCII_ALNUM_CLASS}.]|[0-9] )[0-9](?: (?:\. )?[0-9])++(?= ?[%{_CJK}])"
+)
 # A run of space-separated Han tokens: the candidates for letter-spacing.
 # It starts only where a Han run starts and never gives back what a token
 # took (possessive ``++``): otherwise a long Han run with no space-separated
@@ -47,8 +73,11 @@ _PUNCT_GAP = regex.compile(rf" +(?=[{NO_SPACE_BEFORE_CLASS}])|(?<=[{NO_SPACE_AFT
 _HAN_RUN = regex.compile(rf"(?<![{HAN_CLASS}])[{HAN_CLASS}]++(?: [{HAN_CLASS}]++)+")
 # Two or more spaces.
 _MULTI_SPACE = regex.compile(r"  +")
-# A half-width mark right after Chinese text (and not inside a number or URL).
-_HALF_PUNCT = regex.compile(rf"(?<=[{_CJK}”’》）」』])[?!,;:](?![/\\]{{2}})")
+# A half-width mark right after Chinese text, or after it and spaces as OCR
+# sets them ("表明 ,除了", "能力 ; 另一方面"), and not inside a number or URL.
+# The mark is matched first and the text before it looked at from there, so
+# a long run of spaces is not scanned back from each of its characters.
+_HALF_PUNCT = regex.compile(rf"[?!,;:](?<=[{_CJK}”’》）」』] *[?!,;:])(?![/\\]{{2}})")
 # A bracket pair whose content or surroundings are Chinese.
 _HALF_PARENS = regex.compile(r"\((?P<inner>[^()\n]{1,200})\)")
 _HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
@@ -203,13 +232,27 @@ def fix_spacing(text: str, style: SpacingStyle = "tight", *, collapse_letter_spa
     '新华社记者 季春鹏 摄'
     >>> fix_spacing("TCL大供应链", style="spaced")
     'TCL 大供应链'
+
+    Digits set one at a time before a unit close up; spaces between Chinese
+    text and full-width brackets and quotes go:
+
+    >>> fix_spacing("产量 1 9 9 7 年增长 7 1 . 4 %，据新华社电 （记者孙玛多吉） 受委派")
+    '产量1997年增长71.4%，据新华社电（记者孙玛多吉）受委派'
+    >>> fix_spacing("合计 3 5 2 1")
+    '合计3 5 2 1'
+    >>> fix_spacing("共13人。 （名单见12版） 此后")
+    '共13人。（名单见12版）此后'
     """
     if " " not in text:
         return _CJK_LATIN_TOUCH.sub(" ", text) if style == "spaced" else text
     text = _MULTI_SPACE.sub(" ", text.strip(" "))
+    if collapse_letter_spacing and " " in text:
+        text = _SPACED_DIGITS.sub(lambda m: m.group().replace(" ", ""), text)
     if style != "keep":
         text = _CJK_LATIN_GAP.sub("", text)
-    text = _PUNCT_GAP.sub("", text)
+        if "%" in text and _HAS_HAN.search(text):
+            text = _PERCENT_GAP.sub("", text)
+    text = _SENTENCE_END_GAP.sub("", _BRACKET_GAP.sub("", _PUNCT_GAP.sub("", text)))
     if collapse_letter_spacing and " " in text:
         text = _HAN_RUN.sub(_collapse_run, text)
     if style == "spaced":
@@ -237,6 +280,8 @@ def widen_punctuation(text: str) -> str:
     '钢材用手就能轻易撕开？记者（以下简称“中博会”）看到'
     >>> widen_punctuation("Hello, world! http://x.cn 3:30")
     'Hello, world! http://x.cn 3:30'
+    >>> widen_punctuation("抽查表明 ,除了")  # the space goes in fix_spacing
+    '抽查表明 ，除了'
     """
     if "(" in text:
         text = _HALF_PARENS.sub(_widen_parens, text)
