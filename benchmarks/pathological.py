@@ -1,22 +1,27 @@
 #!/usr/bin/env python3
-"""Time ``cnpress.parse`` on pathological input shapes at four sizes (issue 8).
+"""Time ``cnpress.parse`` on pathological input shapes at six sizes (issue 8).
 
 Each shape is a function of a size ``n`` (about ``n`` characters): the
 known-bad ones from issue 8 (``'版' + ' ' * n + '甲。'`` …) and long runs of
 spaces, Han, punctuation, brackets, dashes, controls, Latin, digits, many
-short lines, many bylines.  Every shape is parsed at ``n``, ``2n``, ``4n`` and
-``8n`` characters (``n`` is ``--base``, doubled for a quick shape until one
-parse takes ``--min-time``: a timing of a few milliseconds is mostly noise);
-the growth is the time for four times the size as the sizes measured say it, ``4 ** k`` where ``k`` is the slope of a
-least-squares line through ``log t`` against ``log n`` (all four sizes, so
-that a step in one pair, as when a string outgrows a CPU cache, weighs a
-quarter, not the whole).  The plain ratio of the larger pair,
-``t(8n) / t(2n)``, is printed beside it.  Linear code grows about 4×,
+short lines, many bylines.  Every shape is parsed at ``n``, ``2n``, … ``32n``
+characters, ``n`` chosen per shape so that one parse of ``n`` takes about
+``--min-time`` (from ``--base``, doubled for a quick shape, halved for a
+slow one): a timing of a few milliseconds is mostly the machine's noise,
+and a slow shape would otherwise run out of budget after two sizes.
+
+The growth is the time for four times the size as all the sizes measured
+say it, ``4 ** k`` where ``k`` is the slope of a least-squares line through
+``log t`` against ``log n``: a step between two sizes (a string outgrowing
+a CPU cache, an allocator's threshold: on this machine one size can take
+1.4× the time per character of the next) weighs a fifth of the span, not
+the whole.  The plain ratio of the largest pair of four times the size,
+``t(32n) / t(8n)``, is printed beside it.  Linear code grows about 4×,
 quadratic code 16×; the bar of issue 8 is at most 5×.
 
 A shape whose time at one size passes ``--budget`` seconds is not run at
-larger sizes; its growth is then fitted on the sizes measured (two or
-three) and marked ``~``.
+larger sizes; its growth is then fitted on the sizes measured and marked
+``~``.
 
 Usage::
 
@@ -29,6 +34,7 @@ A measurement for developers, not part of CI (timings are not tests).
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import sys
 import time
@@ -39,9 +45,11 @@ import cnpress
 #: The bar of issue 8: time growth for four times the size.
 MAX_GROWTH = 5.0
 #: How the four sizes relate to ``--base``.
-SIZE_FACTORS = (1, 2, 4, 8)
-#: A shape's smallest size is at most this many times ``--base``.
+SIZE_FACTORS = (1, 2, 4, 8, 16, 32)
+#: A shape's smallest size is at most this many times ``--base`` ...
 MAX_BASE_FACTOR = 16
+#: ... and at least this many characters.
+MIN_SIZE = 1_000
 
 
 def _rep(unit: str, n: int) -> str:
@@ -114,11 +122,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
 def _time(text: str) -> float:
     """CPU seconds to parse ``text``: the best of five runs, or of as many
     as fit in half a second for quick ones.  CPU time of this process
-    (not wall time), so that other work on the machine weighs less."""
+    (not wall time), so that other work on the machine weighs less; the
+    garbage of earlier runs collected before each, so that a collection of
+    what a larger size left behind does not fall into a smaller one's time."""
     best = float("inf")
     spent = 0.0
     runs = 0
     while runs < 5 or spent < 0.5:
+        gc.collect()
         start = time.process_time()
         cnpress.parse(text)
         took = time.process_time() - start
@@ -147,19 +158,25 @@ def fitted_growth(times: list[float]) -> float:
 
 
 def smallest_size(shape: Callable[[int], str], base: int, min_time: float) -> int:
-    """The first of ``base, 2·base, 4·base, …`` (at most :data:`MAX_BASE_FACTOR`
-    times ``base``) at which ``shape`` takes at least ``min_time`` seconds:
-    timings of a few milliseconds are mostly the machine's noise."""
+    """The size from which ``shape`` is measured: ``base``, doubled (up to
+    :data:`MAX_BASE_FACTOR` times) while a parse takes less than
+    ``min_time`` seconds, or halved (down to :data:`MIN_SIZE`) while it
+    takes more than twice that."""
     n = base
-    while n < MAX_BASE_FACTOR * base and _time(shape(n)) < min_time:
+    took = _time(shape(n))
+    while took > 2 * min_time and n // 2 >= MIN_SIZE:
+        n //= 2
+        took = _time(shape(n))
+    while took < min_time and n < MAX_BASE_FACTOR * base:
         n *= 2
+        took = _time(shape(n))
     return n
 
 
 def measure(shape: Callable[[int], str], base: int, budget: float) -> tuple[list[float], float, bool]:
-    """The times at the four sizes (fewer when the budget ran out), the
-    fitted growth for 4× the size, and whether fewer than four sizes were
-    measured."""
+    """The times at the sizes of :data:`SIZE_FACTORS` (fewer when the budget
+    ran out), the fitted growth for 4× the size, and whether fewer sizes
+    were measured."""
     times: list[float] = []
     for factor in SIZE_FACTORS:
         times.append(_time(shape(base * factor)))
@@ -174,14 +191,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=5.0,
                     help="seconds after which a shape is not run at larger sizes (default 5)")
     ap.add_argument("--min-time", type=float, default=0.05,
-                    help="double a shape's smallest size (up to 16x --base) until it takes this long (default 0.05 s)")
+                    help="the time of one parse at a shape's smallest size, about (default 0.05 s)")
     ap.add_argument("--only", nargs="*", default=None, help="run only the shapes whose name contains one of these")
     ap.add_argument("--check", action="store_true", help="exit 1 when a shape grows more than 5x")
     args = ap.parse_args(argv)
     # Load jieba's dictionary, its tagger and the model outside the timings.
     cnpress.clean("本报记者 齐旭\n博 士 、船 名 航 次 ：\n正文第一行，\n第二行。\n" * 3)
-    print(f"sizes: n, 2n, 4n, 8n characters, n from {args.base:,} doubled until a parse takes {args.min_time} s; "
-          "growth = 4 ** (slope of log t on log n); pair = t(8n)/t(2n)")
+    print(f"sizes: n ... 32n characters, n such that a parse of n takes about {args.min_time} s; "
+          "growth = 4 ** (slope of log t on log n); pair = t(32n)/t(8n)")
     print(f"{'shape':32} {'n':>9} " + " ".join(f"{f'{f}n':>8}" for f in SIZE_FACTORS) + "    pair   growth")
     worst = 0.0
     failed = []
@@ -190,10 +207,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         base = smallest_size(shape, args.base, args.min_time)
         times, growth, guessed = measure(shape, base, args.budget)
-        cells = [f"{t:8.3f}" for t in times] + [f"{'-':>8}"] * (4 - len(times))
+        cells = [f"{t:8.3f}" for t in times] + [f"{'-':>8}"] * (len(SIZE_FACTORS) - len(times))
         mark = "~" if guessed else " "
         verdict = "" if growth <= MAX_GROWTH else "  > 5x"
-        pair = f"{times[3] / times[1]:7.1f}x" if len(times) == 4 else f"{'-':>8}"
+        full = len(SIZE_FACTORS)
+        pair = f"{times[full - 1] / times[full - 3]:7.1f}x" if len(times) == full else f"{'-':>8}"
         print(f"{name:32} {base:9,} " + " ".join(cells) + f" {pair}  {mark}{growth:5.1f}x{verdict}", flush=True)
         worst = max(worst, growth)
         if growth > MAX_GROWTH:
