@@ -387,3 +387,19 @@ def test_a_numbered_item_closed_by_a_full_stop_may_stay_a_section_head() -> None
     texts = ["一是共性基础技术原创性能力薄弱，支撑不力。", "我国产业基础研究投入不足。", "二是关键零部件供给能力不足。"]
     labels = ["section", "end", "section"]
     assert constrain(build_table([NLine(n, t) for n, t in enumerate(texts, 1)]), labels) == labels
+
+
+def test_a_vertical_run_is_one_block_however_the_rule_pass_grouped_its_lines() -> None:
+    # "吴" / "孟" / "超" set one character a line: when the rule pass made each
+    # line a heading of its own, the run still is one string, so no block
+    # break falls inside it (a vertical byline becomes one byline block, and
+    # clean() prints it as one line, which reads back as cnpress's own output).
+    from dataclasses import replace
+
+    from cnpress.decide import block_breaks
+    from cnpress.features import build_table
+
+    table = build_table([NLine(1, "他没有被授权对此要求作出答复"), NLine(2, "吴"), NLine(3, "孟"), NLine(4, "超")])
+    assert [f for f in table.own[2] if f.startswith("vrun-")][-1] == "vrun-mid"
+    apart = replace(table, rules=replace(table.rules, heading_block={1: 0, 2: 1, 3: 2, 4: 3}))
+    assert sorted(block_breaks(apart)) == [1]  # the headline stands apart from the run, the run holds together

@@ -784,9 +784,16 @@ def block_breaks(table: FeatureTable) -> frozenset[int]:
     lines = table.lines
     own = own_lines(table)
     heads = table.rules.heading_block
-    apart = {a.no for a, b in itertools.pairwise(lines)
-             if a.no in heads and b.no in heads and heads[a.no] != heads[b.no]}
+    # Lines of one vertically set run ("吴" / "孟" / "超") are one string
+    # however the rule pass grouped them.
+    in_run = [bool(_RUN_GOES_ON.intersection(facts)) for facts in table.own]
+    apart = {a.no for k, (a, b) in enumerate(itertools.pairwise(lines))
+             if a.no in heads and b.no in heads and heads[a.no] != heads[b.no] and not in_run[k + 1]}
     return frozenset(own | apart)
+
+
+#: The facts of a line that goes on a vertical run begun above it.
+_RUN_GOES_ON: Final = frozenset({"vrun-mid", "vrun-last"})
 
 
 def gold_labels(lines: Sequence[NLine], gold: Mapping[str, Any]) -> list[str]:
