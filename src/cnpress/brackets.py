@@ -24,7 +24,7 @@ from typing import Final
 
 import regex
 
-from .chars import GARBLED_BRACKETS
+from .chars import CLAUSE_END_CLASS, GARBLED_BRACKETS
 from .model import Repair
 from .spacing import tokenizer
 
@@ -41,7 +41,7 @@ GARBLED_MAX: Final = 24
 MIN_PAIRS: Final = 2
 # A pair of garbled brackets around at most GARBLED_MAX characters with no
 # sentence or clause end inside: "渊林伟霞 黄俭冤", "渊来源：光明日报冤", "渊一冤".
-_PAIR: Final = regex.compile(f"[{_OPEN}][^{_OPEN}{_CLOSE}，。；！？\\n]{{1,{GARBLED_MAX}}}[{_CLOSE}]")
+_PAIR: Final = regex.compile(f"[{_OPEN}][^{_OPEN}{_CLOSE}{CLAUSE_END_CLASS}\\n]{{1,{GARBLED_MAX}}}[{_CLOSE}]")
 #: How many characters either side of a bracket jieba reads to see whether it is in a word.
 WORD_WINDOW: Final = 4
 
@@ -70,7 +70,7 @@ def garbled_pairs(text: str) -> list[tuple[int, int]]:
 
 # The end of a garbled bracket alone on a line: a name or a dateline's end
 # and the closing 冤 ("亚清荆成冤", "电冤"), no clause mark or space in it.
-_TAIL: Final = regex.compile(f"[^{_OPEN}{_CLOSE}，。；！？\\s]{{1,16}}[{_CLOSE}]")
+_TAIL: Final = regex.compile(f"[^{_OPEN}{_CLOSE}{CLAUSE_END_CLASS}\\s]{{1,16}}[{_CLOSE}]")
 
 
 def garbled_left_open(text: str) -> bool:

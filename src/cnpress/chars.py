@@ -54,9 +54,14 @@ NO_SPACE_AFTER_CLASS: Final = r"，、：；（《「『“‘"
 #: Chinese text before them (``电 （记者…`` is ``电（记者…``).
 CJK_OPENERS_CLASS: Final = r"（《「『“‘"
 
-#: Full-width closing brackets and quotes: no space between them and the
-#: Chinese text after them (``…） 受国务院委派`` is ``…）受国务院委派``).
-CJK_CLOSERS_CLASS: Final = r"）》」』”’"
+#: Full-width closing brackets and quotes (:data:`CLOSERS_CLASS` less the
+#: half-width bracket): no space between them and the Chinese text after them
+#: (``…） 受国务院委派`` is ``…）受国务院委派``).
+CJK_CLOSERS_CLASS: Final = CLOSERS_CLASS.replace(")", "")
+
+#: Full-width marks that end a clause or a sentence: a name or an
+#: attribution in brackets holds none (``（林伟霞 黄俭）``).
+CLAUSE_END_CLASS: Final = "，。；！？"
 
 #: Punctuation inside a line that marks running prose rather than a heading.
 CLAUSE_PUNCT: Final = frozenset("，、；。")

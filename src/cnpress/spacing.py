@@ -77,7 +77,7 @@ _MULTI_SPACE = regex.compile(r"  +")
 # sets them ("表明 ,除了", "能力 ; 另一方面"), and not inside a number or URL.
 # The mark is matched first and the text before it looked at from there, so
 # a long run of spaces is not scanned back from each of its characters.
-_HALF_PUNCT = regex.compile(rf"[?!,;:](?<=[{_CJK}”’》）」』] *[?!,;:])(?![/\\]{{2}})")
+_HALF_PUNCT = regex.compile(rf"[?!,;:](?<=[{_CJK}{CJK_CLOSERS_CLASS}] *[?!,;:])(?![/\\]{{2}})")
 # A bracket pair whose content or surroundings are Chinese.
 _HALF_PARENS = regex.compile(r"\((?P<inner>[^()\n]{1,200})\)")
 _HAS_HAN = regex.compile(rf"[{HAN_CLASS}]")
